@@ -1,0 +1,64 @@
+// The one typed map of IPC between main and the renderer (after GitHub Desktop's ipc-shared.ts).
+// Both sides derive their types from it; main (and the web preview's bridge) validates every request
+// against it at run time. A command answers an IpcResult and never throws across the boundary.
+import { z } from 'zod'
+import {
+  AppErrorSchema,
+  AuthStatusSchema,
+  ExportRequestSchema,
+  ExportResultSchema,
+  FleetDeltaSchema,
+  FleetSnapshotSchema,
+  FleetStatusSchema,
+  SettingsPatchSchema,
+  SettingsSchema,
+} from './app-schemas'
+import type { CommandName, EventName } from './ipc-channels'
+
+/** The most a token may be before the sign-in says it is too long; the IPC layer only bounds the size. */
+export const MAX_TOKEN_LENGTH = 4096
+const NoRequest = z.undefined()
+
+export const commands = {
+  'auth:status': { request: NoRequest, response: AuthStatusSchema },
+  'auth:sign-in': { request: z.object({ token: z.string().max(64 * 1024) }).strict(), response: AuthStatusSchema },
+  'auth:sign-out': { request: NoRequest, response: AuthStatusSchema },
+  'auth:start-demo': { request: NoRequest, response: AuthStatusSchema },
+  'fleet:snapshot': { request: NoRequest, response: FleetSnapshotSchema },
+  'fleet:refresh': { request: NoRequest, response: FleetStatusSchema },
+  'fleet:export-csv': { request: ExportRequestSchema, response: ExportResultSchema },
+  'settings:get': { request: NoRequest, response: SettingsSchema },
+  'settings:set': { request: SettingsPatchSchema, response: SettingsSchema },
+  'charger:open-in-plugchoice': { request: z.object({ uuid: z.string().min(1).max(200) }).strict(), response: z.null() },
+} as const satisfies Record<CommandName, { request: z.ZodType; response: z.ZodType }>
+
+export const events = {
+  'auth:changed': AuthStatusSchema,
+  'fleet:status': FleetStatusSchema,
+  'fleet:delta': FleetDeltaSchema,
+  'settings:changed': SettingsSchema,
+  /** The tray or a notification asks the window to show one charger. */
+  'ui:show-charger': z.object({ uuid: z.string() }),
+} as const satisfies Record<EventName, z.ZodType>
+
+export type Commands = typeof commands
+export type CommandRequest<C extends CommandName> = z.input<Commands[C]['request']>
+export type CommandResponse<C extends CommandName> = z.output<Commands[C]['response']>
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>
+
+export const IpcResultSchema = <T extends z.ZodType>(data: T) =>
+  z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), data }), z.object({ ok: z.literal(false), error: AppErrorSchema })])
+
+export type IpcResult<T> = { ok: true; data: T } | { ok: false; error: z.infer<typeof AppErrorSchema> }
+
+/** The name under which the preload exposes the bridge on `window`. */
+export const BRIDGE_GLOBAL = 'plugfleet'
+
+/** What the preload exposes (and what the web preview's client implements): one function per command. */
+export type CommandInvokers = { [C in CommandName]: (request: CommandRequest<C>) => Promise<IpcResult<CommandResponse<C>>> }
+
+export interface RendererBridge {
+  invoke: CommandInvokers
+  /** Subscribes to one event; returns the unsubscribe. */
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void
+}
