@@ -1,0 +1,42 @@
+// One gate for every command from a renderer, whatever carried it (Electron IPC or the web preview's bridge):
+// unknown names and payloads that break the contract are refused before any handler runs, and a handler's
+// failure becomes `{ ok: false, error }` with a message fit for people, never a thrown error or a stack.
+import { commands, type CommandRequest, type CommandResponse, type IpcResult } from '../../../shared/ipc-contract'
+import { isCommandName, type CommandName } from '../../../shared/ipc-channels'
+import { summarizeIssues } from '../../../shared/plugchoice-schemas'
+import { toAppError } from './app-error'
+
+/** The main-process side of each command; requests arrive already validated (and with schema defaults applied). */
+export type CommandHandlers = {
+  [C in CommandName]: (request: CommandRequest<C>) => Promise<CommandResponse<C>>
+}
+
+export async function dispatchCommand(
+  handlers: CommandHandlers,
+  channel: unknown,
+  payload: unknown,
+): Promise<IpcResult<unknown>> {
+  if (!isCommandName(channel)) {
+    return { ok: false, error: { code: 'unknown-command', message: 'The app does not know this command.' } }
+  }
+  const contract = commands[channel]
+  const request = contract.request.safeParse(payload)
+  if (!request.success) {
+    return {
+      ok: false,
+      error: { code: 'invalid-request', message: `Invalid request for ${channel}: ${summarizeIssues(request.error)}` },
+    }
+  }
+  try {
+    const handler = handlers[channel] as (request: unknown) => Promise<unknown>
+    const data = await handler(request.data)
+    // The response is checked too: a main-process bug must not hand the renderer a shape it cannot trust.
+    const response = contract.response.safeParse(data)
+    if (!response.success) {
+      return { ok: false, error: { code: 'internal', message: `The app produced an invalid answer for ${channel}.` } }
+    }
+    return { ok: true, data: response.data }
+  } catch (error) {
+    return { ok: false, error: toAppError(error) }
+  }
+}
