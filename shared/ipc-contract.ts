@@ -29,7 +29,11 @@ export const commands = {
   'fleet:export-csv': { request: ExportRequestSchema, response: ExportResultSchema },
   'settings:get': { request: NoRequest, response: SettingsSchema },
   'settings:set': { request: SettingsPatchSchema, response: SettingsSchema },
-  'charger:open-in-plugchoice': { request: z.object({ uuid: z.string().min(1).max(200) }).strict(), response: z.null() },
+  /** Answers the URL; `opened` is false where the desktop could not open it (the web preview opens it itself). */
+  'charger:open-in-plugchoice': {
+    request: z.object({ uuid: z.string().min(1).max(200) }).strict(),
+    response: z.object({ url: z.string(), opened: z.boolean() }),
+  },
 } as const satisfies Record<CommandName, { request: z.ZodType; response: z.ZodType }>
 
 export const events = {

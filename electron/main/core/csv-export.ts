@@ -1,0 +1,63 @@
+// The current view as CSV. csv-stringify does the quoting; this module decides the columns and defuses
+// formula injection: a cell a spreadsheet would evaluate (=, +, -, @, tab, CR) is prefixed with a quote,
+// as OWASP recommends (https://owasp.org/www-community/attacks/CSV_Injection).
+import { stringify } from 'csv-stringify/sync'
+import { BUCKET_LABELS, bucketOf } from '../../../shared/fleet-health'
+import type { ExportColumn } from '../../../shared/app-schemas'
+import type { Charger } from '../../../shared/plugchoice-schemas'
+
+const HEADERS: Record<ExportColumn, string> = {
+  health: 'Health',
+  identity: 'Identity',
+  reference: 'Reference',
+  connection: 'Connection',
+  status: 'OCPP status',
+  error: 'Error',
+  vendor_error_code: 'Vendor error code',
+  error_info: 'Error info',
+  vendor: 'Vendor',
+  model: 'Model',
+  current_type: 'AC/DC',
+  firmware: 'Firmware',
+  last_heartbeat_at: 'Last heartbeat',
+  last_disconnection_at: 'Last disconnection',
+  max_current: 'Max current (A)',
+  uuid: 'UUID',
+}
+
+const VALUES: Record<ExportColumn, (charger: Charger) => string | number | null | undefined> = {
+  health: (c) => BUCKET_LABELS[bucketOf(c)],
+  identity: (c) => c.identity,
+  reference: (c) => c.reference,
+  connection: (c) => c.connection_status,
+  status: (c) => c.status,
+  error: (c) => c.error,
+  vendor_error_code: (c) => c.vendor_error_code,
+  error_info: (c) => c.error_info,
+  vendor: (c) => c.model?.vendor,
+  model: (c) => c.model?.name,
+  current_type: (c) => (c.model?.is_dc == null ? null : c.model.is_dc ? 'DC' : 'AC'),
+  firmware: (c) => c.parsed_firmware_version ?? c.firmware_version,
+  last_heartbeat_at: (c) => c.last_heartbeat_at,
+  last_disconnection_at: (c) => c.last_disconnection_at,
+  max_current: (c) => c.max_current,
+  uuid: (c) => c.uuid,
+}
+
+const FORMULA_START = /^[=+\-@\t\r]/
+
+export function defuseCell(value: string | number | null | undefined): string {
+  if (value == null) return ''
+  const text = String(value)
+  return FORMULA_START.test(text) ? `'${text}` : text
+}
+
+export function fleetCsv(chargers: readonly Charger[], columns: readonly ExportColumn[]): string {
+  const rows = chargers.map((charger) => columns.map((column) => defuseCell(VALUES[column](charger))))
+  return stringify([columns.map((column) => HEADERS[column]), ...rows], { bom: true, record_delimiter: 'windows' })
+}
+
+export function exportFileName(now: Date): string {
+  const stamp = now.toISOString().slice(0, 16).replace('T', '-').replace(':', '')
+  return `plugchoice-fleet-${stamp}.csv`
+}
