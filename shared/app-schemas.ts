@@ -69,6 +69,8 @@ export const FleetStatusSchema = z.object({
   stale: z.boolean(),
   sync: SyncStatusSchema,
   poll: PollStatusSchema,
+  /** A problem with the offline copy worth a line on screen ("the disk is full", "set aside"), else null. */
+  notice: z.string().nullable(),
 })
 export type FleetStatus = z.infer<typeof FleetStatusSchema>
 
