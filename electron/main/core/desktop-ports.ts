@@ -4,7 +4,7 @@ import type { ExportResult } from '../../../shared/app-schemas'
 
 export interface DesktopPorts {
   /** Offers the CSV to the user (a save dialog in Electron; a download in the web preview). */
-  saveExport(fileName: string, csv: string): Promise<ExportResult>
+  saveExport(fileName: string, csv: string, rows: number): Promise<ExportResult>
   /** Opens an https Plugchoice URL in the user's browser (the core has checked it); false where it cannot. */
   openExternal(url: string): Promise<boolean>
 }

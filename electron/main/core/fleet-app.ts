@@ -1,0 +1,370 @@
+// The main process's application, in plain Node: it owns the session, the fleet, polling, the offline
+// cache, tray state and notifications, and answers every command of the IPC contract. Electron (or the web
+// preview) only carries its commands and events; nothing here imports `electron`, so all of it is tested here.
+import type { AuthStatus, FleetStatus, Settings, SettingsPatch, SyncStatus } from '../../../shared/app-schemas'
+import { countBuckets, fleetTransitions } from '../../../shared/fleet-health'
+import type { EventPayload } from '../../../shared/ipc-contract'
+import type { EventName } from '../../../shared/ipc-channels'
+import type { Charger } from '../../../shared/plugchoice-schemas'
+import { PlugchoiceError } from '../api/api-errors'
+import { FleetSyncer } from '../sync/fleet-sync'
+import { PollScheduler } from '../sync/poll-scheduler'
+import { RateBudget } from '../sync/rate-budget'
+import { systemClock, type Clock } from '../sync/clock'
+import { SnapshotStore } from '../storage/snapshot-store'
+import { SettingsStore } from '../storage/settings-store'
+import { AccountStore } from '../storage/account-store'
+import type { TokenVault } from '../secrets/token-vault'
+import { pickProblems, type TrayState } from '../tray/tray-policy'
+import { NotificationPolicy, type NotificationSpec } from '../notifications/notification-policy'
+import { AppError, toAppError } from '../ipc/app-error'
+import type { CommandHandlers } from '../ipc/command-dispatch'
+import { AuthSession, type DemoApi } from './auth-session'
+import { EventHub } from './event-hub'
+import { FleetModel } from './fleet-model'
+import { exportFileName, fleetCsv } from './csv-export'
+import type { DesktopPorts } from './desktop-ports'
+import type { PlugchoiceClient } from '../api/plugchoice-client'
+
+export type RendererEvents = { [E in EventName]: EventPayload<E> }
+export type AppEvents = RendererEvents & { tray: TrayState; notify: NotificationSpec }
+export type RefreshReason = 'user' | 'resume' | 'network' | 'tray' | 'start'
+
+export interface FleetAppDeps {
+  userDataDir: string
+  apiBase: URL
+  vault: TokenVault
+  ports: DesktopPorts
+  clock?: Clock
+  startDemoApi?: () => Promise<DemoApi>
+  createClient?: (base: URL, token: string) => PlugchoiceClient
+  /** Builds the syncer for a session (tests inject a sleep that does not wait). */
+  createSyncer?: (client: PlugchoiceClient) => FleetSyncer
+  log?: (line: string) => void
+}
+
+const PLUGCHOICE_WEB = 'https://app.plugchoice.com'
+const PAUSE_HOURS = { hour: 1, 'four-hours': 4 } as const
+
+export class FleetApp {
+  readonly handlers: CommandHandlers
+  private readonly events = new EventHub<AppEvents>()
+  private readonly clock: Clock
+  private readonly log: (line: string) => void
+  private readonly session: AuthSession
+  private readonly snapshots: SnapshotStore
+  private readonly settingsStore: SettingsStore
+  private readonly fleet = new FleetModel()
+  private readonly notifications = new NotificationPolicy()
+  private settings!: Settings
+  private scheduler: PollScheduler | null = null
+  private syncer: FleetSyncer | null = null
+  private sync: SyncStatus = idleSync()
+  private notice: string | null = null
+  private notificationTimer: unknown = null
+
+  constructor(private readonly deps: FleetAppDeps) {
+    this.clock = deps.clock ?? systemClock
+    this.log = deps.log ?? ((line) => console.log(`[plugfleet] ${line}`))
+    this.snapshots = new SnapshotStore(deps.userDataDir)
+    this.settingsStore = new SettingsStore(deps.userDataDir)
+    this.session = new AuthSession({
+      apiBase: deps.apiBase,
+      vault: deps.vault,
+      accounts: new AccountStore(deps.userDataDir),
+      createClient: deps.createClient,
+      startDemoApi: deps.startDemoApi,
+    })
+    this.handlers = {
+      'auth:status': async () => this.session.status(),
+      'auth:sign-in': async ({ token }) => this.signIn(token),
+      'auth:sign-out': async () => this.signOut(),
+      'auth:start-demo': async () => this.startDemo(),
+      'fleet:snapshot': async () => ({ status: this.fleetStatus(), chargers: [...this.fleet.list()] }),
+      'fleet:refresh': async () => {
+        this.refreshNow('user')
+        return this.fleetStatus()
+      },
+      'fleet:export-csv': async ({ uuids, columns }) => {
+        const chargers = uuids.map((uuid) => this.fleet.get(uuid)).filter((c): c is Charger => c !== undefined)
+        const csv = fleetCsv(chargers, columns)
+        return this.deps.ports.saveExport(exportFileName(new Date(this.clock.now())), csv, chargers.length)
+      },
+      'settings:get': async () => this.settings,
+      'settings:set': async (patch) => this.updateSettings(patch),
+      'charger:open-in-plugchoice': async ({ uuid }) => {
+        const charger = this.fleet.get(uuid)
+        if (!charger) throw new AppError('not-found', 'That charger is no longer in the fleet.')
+        if (charger.id == null) throw new AppError('no-link', 'Plugchoice did not give this charger a web address.')
+        const url = `${PLUGCHOICE_WEB}/chargers/${encodeURIComponent(String(charger.id))}`
+        return { url, opened: await this.deps.ports.openExternal(url) }
+      },
+    }
+  }
+
+  on<E extends keyof AppEvents>(event: E, listener: (payload: AppEvents[E]) => void): () => void {
+    return this.events.on(event, listener)
+  }
+
+  /** Start-up: cached fleet of the stored token's account at once, then a sync. */
+  async start(): Promise<void> {
+    this.settings = await this.settingsStore.load()
+    await this.session.restore()
+    const account = this.session.currentAccount()
+    if (account) await this.showCachedFleet(account.uuid)
+    this.emitAuth()
+    if (this.session.currentClient()) this.startPolling()
+  }
+
+  async stop(): Promise<void> {
+    this.stopPolling()
+    this.clearNotificationTimer()
+    await this.session.dispose()
+  }
+
+  currentSettings(): Settings {
+    return this.settings
+  }
+
+  refreshNow(reason: RefreshReason): void {
+    if (!this.scheduler) return
+    this.log(`refresh (${reason})`)
+    this.scheduler.triggerNow()
+  }
+
+  showCharger(uuid: string): void {
+    this.events.emit('ui:show-charger', { uuid })
+  }
+
+  async pauseNotifications(until: 'hour' | 'four-hours' | 'tomorrow' | null): Promise<void> {
+    const now = new Date(this.clock.now())
+    let pausedUntil: string | null = null
+    if (until === 'tomorrow') {
+      const morning = new Date(now)
+      morning.setDate(morning.getDate() + 1)
+      morning.setHours(8, 0, 0, 0)
+      pausedUntil = morning.toISOString()
+    } else if (until) {
+      pausedUntil = new Date(now.getTime() + PAUSE_HOURS[until] * 3_600_000).toISOString()
+    }
+    await this.updateSettings({ notificationsPausedUntil: pausedUntil })
+  }
+
+  async updateSettings(patch: SettingsPatch): Promise<Settings> {
+    this.settings = await this.settingsStore.update(patch)
+    this.scheduler?.setIntervalMs(this.settings.pollIntervalSec * 1000)
+    this.events.emit('settings:changed', this.settings)
+    this.emitStatus()
+    return this.settings
+  }
+
+  trayState(): TrayState {
+    const chargers = this.fleet.list()
+    return {
+      auth: this.session.status(),
+      fleet: this.fleetStatus(),
+      counts: countBuckets(chargers),
+      problems: pickProblems(chargers),
+      notificationsPausedUntil: this.settings.notificationsPausedUntil,
+      now: this.clock.now(),
+    }
+  }
+
+  fleetStatus(): FleetStatus {
+    const origin = this.fleet.origin
+    const poll = this.scheduler?.status()
+    const intervalMs = (this.settings?.pollIntervalSec ?? 60) * 1000
+    return {
+      source: origin.source,
+      accountUuid: origin.accountUuid,
+      fetchedAt: origin.fetchedAt,
+      revision: this.fleet.revision,
+      total: this.fleet.list().length,
+      stale: origin.source === 'cache' || (origin.source === 'live' && this.sync.lastError !== null),
+      sync: { ...this.sync, nextSyncAt: poll?.nextRunAt ? new Date(poll.nextRunAt).toISOString() : null },
+      poll: {
+        intervalMs: poll?.intervalMs ?? intervalMs,
+        effectiveIntervalMs: poll?.effectiveIntervalMs ?? intervalMs,
+        description: poll?.description ?? `every ${Math.round(intervalMs / 60_000)} min`,
+        running: poll?.running ?? false,
+      },
+      notice: this.notice,
+    }
+  }
+
+  private async signIn(token: string): Promise<AuthStatus> {
+    const { account } = await this.session.signIn(token)
+    this.stopPolling()
+    if (this.fleet.origin.accountUuid !== account.uuid) {
+      this.replaceFleet([], { source: 'none', accountUuid: null, fetchedAt: null })
+      await this.showCachedFleet(account.uuid)
+    }
+    this.sync = idleSync()
+    this.emitAuth()
+    this.startPolling()
+    return this.session.status()
+  }
+
+  private async startDemo(): Promise<AuthStatus> {
+    this.stopPolling()
+    const account = await this.session.startDemo()
+    this.replaceFleet([], { source: 'none', accountUuid: null, fetchedAt: null })
+    await this.showCachedFleet(account.uuid)
+    this.sync = idleSync()
+    this.emitAuth()
+    this.startPolling()
+    return this.session.status()
+  }
+
+  private async signOut(): Promise<AuthStatus> {
+    this.stopPolling()
+    const account = await this.session.signOut()
+    // The cache of the fleet shown belongs to the account of that fleet (after a rejected token, the session
+    // may already have forgotten who it was).
+    const owner = account?.uuid ?? this.fleet.origin.accountUuid
+    if (owner) await this.snapshots.remove(owner)
+    this.replaceFleet([], { source: 'none', accountUuid: null, fetchedAt: null })
+    this.sync = idleSync()
+    this.notice = null
+    this.emitAuth()
+    return this.session.status()
+  }
+
+  private async showCachedFleet(accountUuid: string): Promise<void> {
+    const cached = await this.snapshots.load(accountUuid)
+    if (cached.kind === 'loaded') {
+      this.replaceFleet(cached.snapshot.chargers, {
+        source: 'cache',
+        accountUuid,
+        fetchedAt: cached.snapshot.fetchedAt,
+      })
+      this.notice = null
+    } else if (cached.kind === 'set-aside') {
+      this.notice = `The offline copy of your fleet could not be read (${cached.reason}); it was set aside and will be rebuilt.`
+      this.log(`cache set aside: ${cached.reason}`)
+    }
+  }
+
+  private startPolling(): void {
+    const client = this.session.currentClient()
+    if (!client) return
+    this.syncer = this.deps.createSyncer?.(client) ?? new FleetSyncer({ client, budget: new RateBudget() })
+    this.scheduler = new PollScheduler({
+      run: () => this.runSync(),
+      clock: this.clock,
+      intervalMs: this.settings.pollIntervalSec * 1000,
+      onState: () => this.emitStatus(),
+    })
+    this.scheduler.start()
+    this.emitStatus()
+  }
+
+  private stopPolling(): void {
+    this.scheduler?.stop()
+    this.scheduler = null
+    this.syncer = null
+  }
+
+  private async runSync(): Promise<{ requests: number; chargers: number }> {
+    const syncer = this.syncer
+    if (!syncer) return { requests: 0, chargers: 0 }
+    const startedAt = new Date(this.clock.now()).toISOString()
+    this.sync = { ...this.sync, state: 'syncing', pagesRead: 0, chargersRead: 0, lastAttemptAt: startedAt }
+    this.emitStatus()
+    try {
+      const account = await this.session.identify()
+      if (this.fleet.origin.accountUuid && this.fleet.origin.accountUuid !== account.uuid) {
+        this.replaceFleet([], { source: 'none', accountUuid: null, fetchedAt: null })
+      }
+      const result = await syncer.sync({
+        onProgress: ({ pagesRead, chargersRead }) => {
+          this.sync = { ...this.sync, pagesRead, chargersRead }
+          this.emitStatus()
+        },
+      })
+      if (this.syncer !== syncer) return { requests: result.requests, chargers: result.chargers.length }
+      const fetchedAt = new Date(this.clock.now()).toISOString()
+      const before = this.fleet.origin.source === 'none' ? null : this.fleet.list()
+      this.replaceFleet(result.chargers, { source: 'live', accountUuid: account.uuid, fetchedAt })
+      this.sync = { ...this.sync, state: 'idle', lastSuccessAt: fetchedAt, lastError: null, rejected: result.rejected }
+      await this.writeCache(account.uuid, fetchedAt, result.chargers)
+      if (before) this.notify(fleetTransitions(before, result.chargers))
+      this.emitStatus()
+      return { requests: result.requests, chargers: result.chargers.length }
+    } catch (error) {
+      if (this.syncer !== syncer) throw error
+      this.sync = { ...this.sync, state: 'error', lastError: toAppError(error) }
+      if (error instanceof PlugchoiceError && error.code === 'token-rejected') {
+        this.stopPolling()
+        await this.session.tokenRejected()
+        this.emitAuth()
+      }
+      this.emitStatus()
+      throw error
+    }
+  }
+
+  private async writeCache(accountUuid: string, fetchedAt: string, chargers: Charger[]): Promise<void> {
+    try {
+      await this.snapshots.save({ schemaVersion: 1, accountUuid, fetchedAt, chargers })
+      this.notice = null
+    } catch (error) {
+      // The fleet on screen is fine; only the offline copy is older than it. Say so, keep going.
+      this.notice = `The offline copy could not be updated: ${toAppError(error).message}`
+      this.log(this.notice)
+    }
+  }
+
+  private notify(transitions: ReturnType<typeof fleetTransitions>): void {
+    const specs = this.notifications.onSync(transitions, this.fleet.list(), this.settings, this.clock.now())
+    for (const spec of specs) this.events.emit('notify', spec)
+    this.scheduleNotificationTimer()
+  }
+
+  private scheduleNotificationTimer(): void {
+    this.clearNotificationTimer()
+    const due = this.notifications.nextDueAt()
+    if (due === null) return
+    this.notificationTimer = this.clock.setTimeout(() => {
+      this.notificationTimer = null
+      for (const spec of this.notifications.due(this.clock.now(), this.fleet.list(), this.settings)) {
+        this.events.emit('notify', spec)
+      }
+      this.scheduleNotificationTimer()
+    }, Math.max(0, due - this.clock.now()))
+  }
+
+  private clearNotificationTimer(): void {
+    if (this.notificationTimer !== null) this.clock.clearTimeout(this.notificationTimer)
+    this.notificationTimer = null
+  }
+
+  private replaceFleet(chargers: readonly Charger[], origin: Parameters<FleetModel['replace']>[1]): void {
+    const delta = this.fleet.replace(chargers, origin)
+    if (delta) this.events.emit('fleet:delta', delta)
+  }
+
+  private emitAuth(): void {
+    this.events.emit('auth:changed', this.session.status())
+    this.emitStatus()
+  }
+
+  private emitStatus(): void {
+    if (!this.settings) return
+    this.events.emit('fleet:status', this.fleetStatus())
+    this.events.emit('tray', this.trayState())
+  }
+}
+
+function idleSync(): SyncStatus {
+  return {
+    state: 'idle',
+    pagesRead: 0,
+    chargersRead: 0,
+    lastAttemptAt: null,
+    lastSuccessAt: null,
+    lastError: null,
+    nextSyncAt: null,
+    rejected: [],
+  }
+}

@@ -1,0 +1,69 @@
+// The web preview: the real main-process app (FleetApp with the real keychain, cache and API client) behind
+// the loopback bridge instead of Electron IPC. Used by `npm run web`, `npm run demo` without Electron, the
+// end-to-end tests and the renderer benchmark.
+import { join } from 'node:path'
+import { existsSync } from 'node:fs'
+import { EVENTS } from '../../shared/ipc-channels'
+import { resolveApiBase } from '../main/api/api-base'
+import { FleetApp } from '../main/core/fleet-app'
+import { startDemoApi } from '../main/core/demo-api'
+import { KeytarSecretStore } from '../main/secrets/keytar-secret-store'
+import { TokenVault } from '../main/secrets/token-vault'
+import { startBridgeServer, type BridgeServer } from './bridge-server'
+import { webPorts } from './web-ports'
+
+export interface WebPreviewOptions {
+  port: number
+  demo: boolean
+  userDataDir: string
+  /** The built renderer; defaults to out/renderer of this checkout. */
+  staticDir?: string
+}
+
+export interface WebPreview {
+  url: string
+  app: FleetApp
+  close(): Promise<void>
+}
+
+export async function startWebPreview(options: WebPreviewOptions): Promise<WebPreview> {
+  const staticDir = options.staticDir ?? join(import.meta.dirname, '..', '..', 'out', 'renderer')
+  if (!existsSync(join(staticDir, 'index.html'))) {
+    throw new Error(`The renderer is not built (${staticDir}). Run \`npm run build\` first.`)
+  }
+  const app = new FleetApp({
+    userDataDir: options.userDataDir,
+    apiBase: resolveApiBase(),
+    vault: new TokenVault(new KeytarSecretStore()),
+    ports: webPorts,
+    startDemoApi,
+  })
+  await app.start()
+  // --demo shows the simulated fleet unless a real account is signed in already.
+  if (options.demo && (await app.handlers['auth:status'](undefined)).state !== 'signed-in') {
+    await app.handlers['auth:start-demo'](undefined)
+  }
+  let server: BridgeServer
+  try {
+    server = await startBridgeServer({
+      port: options.port,
+      staticDir,
+      handlers: app.handlers,
+      subscribe: (send) => {
+        const offs = EVENTS.map((event) => app.on(event, (payload) => send(event, payload)))
+        return () => offs.forEach((off) => off())
+      },
+    })
+  } catch (error) {
+    await app.stop()
+    throw error
+  }
+  return {
+    url: server.url,
+    app,
+    async close() {
+      await server.close()
+      await app.stop()
+    },
+  }
+}
