@@ -1,0 +1,416 @@
+// Reads the whole charger list. The documented way is to follow `links.next` one page at a time; where the
+// links follow the plain `?page=N` pattern this reads a few pages ahead concurrently (bounded), and it asks
+// for bigger pages (trusting only what `meta.per_page` reports). A sync either returns every page or fails:
+// nothing partial ever reaches the caller, so the last good fleet survives a failed refresh.
+import { setTimeout as delay } from 'node:timers/promises'
+import type { Charger, ParsedChargerPage, RejectedRecord } from '../../../shared/plugchoice-schemas'
+import { isSameOrigin } from '../api/api-base'
+import {
+  cancelledError,
+  foreignLinkError,
+  invalidResponse,
+  isPlugchoiceError,
+  PlugchoiceError,
+  type RateInfo,
+} from '../api/api-errors'
+import type { RateBudget } from './rate-budget'
+
+/** What the syncer needs of PlugchoiceClient (an interface so the shape is explicit, not a second client). */
+export interface ChargerPageSource {
+  readonly base: URL
+  readonly chargersPath: string
+  chargersUrl(page: number, perPage?: number): URL
+  getChargerPage(url: URL, pageNumber: number, signal?: AbortSignal): Promise<{ page: ParsedChargerPage; rate: RateInfo }>
+}
+
+export interface SyncProgress {
+  pagesRead: number
+  chargersRead: number
+}
+
+export interface SyncResult {
+  chargers: Charger[]
+  rejected: RejectedRecord[]
+  /** Pages that make up the fleet. */
+  pages: number
+  /** Every request sent, retries and read-ahead included. */
+  requests: number
+  /** Read-ahead requests whose answer was not needed (pages past the end). */
+  wastedRequests: number
+  /** The page size the server reported (meta.per_page), not the one we asked for. */
+  perPage: number
+  http429: number
+}
+
+export interface SyncOptions {
+  signal?: AbortSignal
+  onProgress?: (progress: SyncProgress) => void
+}
+
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>
+
+export interface FleetSyncerOptions {
+  client: ChargerPageSource
+  budget: RateBudget
+  sleep?: Sleep
+  random?: () => number
+  /** Attempts per page for 5xx, network errors and timeouts (the first try included). */
+  maxAttempts?: number
+  /** How many times one page may wait out a 429 before the sync gives up. */
+  maxRateLimitWaits?: number
+  /** Pages in flight at once when the links allow it; 1 means follow `links.next` one by one. */
+  readAhead?: number
+  perPage?: number
+  /** A walk longer than this is a server bug (or a hostile one), not a fleet. */
+  maxPages?: number
+  backoffBaseMs?: number
+  backoffCapMs?: number
+  log?: (line: string) => void
+}
+
+const defaultSleep: Sleep = async (ms, signal) => {
+  try {
+    await delay(ms, undefined, signal ? { signal } : undefined)
+  } catch (error) {
+    if (signal?.aborted) throw cancelledError()
+    throw error
+  }
+}
+
+type Outcome = { ok: true; page: ParsedChargerPage } | { ok: false; error: unknown }
+
+interface PageFetch {
+  outcome: Promise<Outcome>
+  controller: AbortController
+  /** Resolved when every earlier page has arrived with a next link: from then on this page is needed. */
+  needed: () => void
+  attempts: number
+}
+
+/** The options with their defaults applied, shared by every run. */
+interface RunSettings {
+  client: ChargerPageSource
+  budget: RateBudget
+  sleep: Sleep
+  random: () => number
+  maxAttempts: number
+  maxRateLimitWaits: number
+  readAhead: number
+  perPage: number
+  maxPages: number
+  backoffBaseMs: number
+  backoffCapMs: number
+  log: (line: string) => void
+}
+
+export class FleetSyncer {
+  readonly #settings: RunSettings
+  #running: Promise<SyncResult> | null = null
+  readonly #listeners = new Set<(progress: SyncProgress) => void>()
+
+  constructor(options: FleetSyncerOptions) {
+    this.#settings = {
+      client: options.client,
+      budget: options.budget,
+      sleep: options.sleep ?? defaultSleep,
+      random: options.random ?? Math.random,
+      maxAttempts: Math.max(1, options.maxAttempts ?? 4),
+      maxRateLimitWaits: Math.max(0, options.maxRateLimitWaits ?? 5),
+      readAhead: Math.max(1, Math.floor(options.readAhead ?? 4)),
+      perPage: options.perPage ?? 100,
+      maxPages: options.maxPages ?? 10_000,
+      backoffBaseMs: options.backoffBaseMs ?? 500,
+      backoffCapMs: options.backoffCapMs ?? 8_000,
+      log: options.log ?? (() => undefined),
+    }
+  }
+
+  /** True while a sync is under way. */
+  get running(): boolean {
+    return this.#running !== null
+  }
+
+  /**
+   * Reads every page. While a sync runs, another call joins it (same promise; its onProgress is added; the
+   * first caller's signal is the one that can cancel it).
+   */
+  sync(options: SyncOptions = {}): Promise<SyncResult> {
+    if (options.onProgress) this.#listeners.add(options.onProgress)
+    if (this.#running) return this.#running
+    const run = new SyncRun(this.#settings, options.signal, (progress) => {
+      for (const notify of this.#listeners) {
+        try {
+          notify(progress)
+        } catch {
+          // A listener's bug must not break the sync.
+        }
+      }
+    })
+    this.#running = run.execute().finally(() => {
+      this.#running = null
+      this.#listeners.clear()
+    })
+    return this.#running
+  }
+}
+
+/** One walk through the list: its own counters, fetches in flight and abort controller. */
+class SyncRun {
+  readonly #s: RunSettings
+  readonly #signal: AbortSignal | undefined
+  readonly #progress: (progress: SyncProgress) => void
+  readonly #chargers = new Map<string, Charger>()
+  readonly #rejected: RejectedRecord[] = []
+  #requests = 0
+  #http429 = 0
+  #pages = 0
+
+  constructor(settings: RunSettings, signal: AbortSignal | undefined, progress: (progress: SyncProgress) => void) {
+    this.#s = settings
+    this.#signal = signal
+    this.#progress = progress
+  }
+
+  async execute(): Promise<SyncResult> {
+    if (this.#signal?.aborted) throw cancelledError()
+    const { client, perPage: askedPerPage } = this.#s
+    const first = await this.#fetchWithRetries(client.chargersUrl(1, askedPerPage), 1, this.#signal, null)
+    this.#commit(first)
+    const perPage = first.perPage ?? first.chargers.length + first.rejected.length
+    let wasted = 0
+
+    if (first.next !== null) {
+      const nextUrl = this.#checkLink(first.next, 1)
+      const patterned = pagePattern(nextUrl, client.chargersPath) === 2 && (first.currentPage ?? 1) === 1
+      if (this.#s.readAhead > 1 && patterned) {
+        wasted = await this.#readAhead(2)
+      } else {
+        await this.#followLinks(nextUrl, new Set([visitKey(client.chargersUrl(1, askedPerPage)), pageKey(1)]))
+      }
+    }
+
+    return {
+      chargers: [...this.#chargers.values()],
+      rejected: this.#rejected,
+      pages: this.#pages,
+      requests: this.#requests,
+      wastedRequests: wasted,
+      perPage,
+      http429: this.#http429,
+    }
+  }
+
+  /**
+   * Pages `start`, `start+1`, … built from our own `?page=N` URL, up to `readAhead` in flight, committed in
+   * order. Stops at the first page without `next`; pages past it that were already asked for are the waste
+   * (at most readAhead-1). If a page's `next` leaves the pattern, continues one link at a time from there.
+   * Returns the number of wasted requests.
+   */
+  async #readAhead(start: number): Promise<number> {
+    // Our own URL keeps asking for the same page size even if the server's links drop per_page (Laravel's
+    // paginator does unless told otherwise); a server that ignores per_page ignores it on every page alike.
+    const { client, readAhead, perPage } = this.#s
+    const inFlight = new Map<number, PageFetch>()
+    let lastPage = Number.POSITIVE_INFINITY
+    let nextToLaunch = start
+
+    const launch = (committedUpTo: number): void => {
+      while (nextToLaunch <= lastPage && nextToLaunch - committedUpTo <= readAhead && this.#withinLimit(nextToLaunch)) {
+        const page = nextToLaunch++
+        const controller = new AbortController()
+        const signal = this.#signal ? AbortSignal.any([this.#signal, controller.signal]) : controller.signal
+        let needed!: () => void
+        const whenNeeded = new Promise<void>((resolve) => (needed = resolve))
+        const fetch: PageFetch = { controller, needed, attempts: 0, outcome: Promise.resolve({ ok: false, error: null }) }
+        fetch.outcome = this.#fetchWithRetries(client.chargersUrl(page, perPage), page, signal, whenNeeded, fetch).then(
+          (parsed): Outcome => {
+            // A page past the end tells us where the end is before its predecessors arrive.
+            if (parsed.next === null) lastPage = Math.min(lastPage, page)
+            return { ok: true, page: parsed }
+          },
+          (error: unknown): Outcome => ({ ok: false, error }),
+        )
+        inFlight.set(page, fetch)
+      }
+    }
+
+    const discardRest = (): number => {
+      let wasted = 0
+      for (const fetch of inFlight.values()) {
+        fetch.controller.abort()
+        wasted += fetch.attempts
+      }
+      inFlight.clear()
+      return wasted
+    }
+
+    try {
+      for (let page = start; ; page++) {
+        launch(page - 1)
+        const fetch = inFlight.get(page)
+        if (!fetch) throw tooManyPages(page, this.#s.maxPages)
+        fetch.needed()
+        const outcome = await fetch.outcome
+        inFlight.delete(page)
+        if (!outcome.ok) throw outcome.error
+        this.#commit(outcome.page)
+        if (outcome.page.next === null) return discardRest()
+        const nextUrl = this.#checkLink(outcome.page.next, page)
+        if (pagePattern(nextUrl, client.chargersPath) !== page + 1) {
+          this.#s.log(`page ${page}: the next link leaves the ?page=N pattern; following links one by one`)
+          const wasted = discardRest()
+          const visited = new Set<string>()
+          for (let p = 1; p <= page; p++) visited.add(pageKey(p))
+          await this.#followLinks(nextUrl, visited, page + 1)
+          return wasted
+        }
+      }
+    } finally {
+      discardRest()
+    }
+  }
+
+  /** The documented walk: follow `links.next`, one page at a time, until it is null or repeats a page. */
+  async #followLinks(firstUrl: URL, visited: Set<string>, firstPage = 2): Promise<void> {
+    let url: URL | null = firstUrl
+    for (let page = firstPage; url !== null; page++) {
+      // Either spelling of a page already read (same URL, or the same ?page=N) means the links loop.
+      const keys = [visitKey(url), pageKeyOf(url, this.#s.client.chargersPath)].filter((key) => key !== null)
+      if (keys.some((key) => visited.has(key))) {
+        this.#s.log(`page ${page - 1}: the next link repeats a page already read; stopping the walk there`)
+        return
+      }
+      if (!this.#withinLimit(page)) throw tooManyPages(page, this.#s.maxPages)
+      for (const key of keys) visited.add(key)
+      const parsed = await this.#fetchWithRetries(url, page, this.#signal, null)
+      this.#commit(parsed)
+      url = parsed.next === null ? null : this.#checkLink(parsed.next, page)
+    }
+  }
+
+  #withinLimit(page: number): boolean {
+    return page <= this.#s.maxPages
+  }
+
+  /** A next link as a URL on our origin, or the sync fails: the token is never sent anywhere else. */
+  #checkLink(link: string, page: number): URL {
+    let url: URL
+    try {
+      url = new URL(link, this.#s.client.base)
+    } catch {
+      throw invalidResponse({ kind: 'charger-page', page }, 'links.next is not a URL')
+    }
+    if (!isSameOrigin(url, this.#s.client.base)) throw foreignLinkError(link, { kind: 'charger-page', page })
+    return url
+  }
+
+  #commit(page: ParsedChargerPage): void {
+    this.#pages += 1
+    // A charger that moved to a later page during the walk is read twice: keep one, with the newer data.
+    for (const charger of page.chargers) this.#chargers.set(charger.uuid, charger)
+    this.#rejected.push(...page.rejected)
+    for (const rejected of page.rejected) {
+      this.#s.log(`page ${rejected.page}, record ${rejected.index}: left out (${rejected.reason})`)
+    }
+    this.#progress({ pagesRead: this.#pages, chargersRead: this.#chargers.size })
+  }
+
+  /**
+   * One page with the retry rules: 5xx, network errors and timeouts back off exponentially with full jitter
+   * (bounded by maxAttempts); a 429 waits Retry-After (bounded by maxRateLimitWaits); anything else fails at
+   * once. A read-ahead page retries only once it is known to be needed, so pages past the end cost one request.
+   */
+  async #fetchWithRetries(
+    url: URL,
+    page: number,
+    signal: AbortSignal | undefined,
+    whenNeeded: Promise<void> | null,
+    counter?: { attempts: number },
+  ): Promise<ParsedChargerPage> {
+    const { client, budget, sleep, random, maxAttempts, maxRateLimitWaits, backoffBaseMs, backoffCapMs } = this.#s
+    let failures = 0
+    let rateLimitWaits = 0
+    let pause = 0
+    for (;;) {
+      if (pause > 0) await sleep(pause, signal)
+      const wait = budget.delayBeforeRequest()
+      if (wait > 0) {
+        this.#s.log(`waiting ${Math.ceil(wait / 1000)} s to stay within the rate budget`)
+        await sleep(wait, signal)
+      }
+      if (signal?.aborted) throw cancelledError()
+      budget.requestStarted()
+      this.#requests += 1
+      if (counter) counter.attempts += 1
+      let rate: RateInfo | null = null
+      try {
+        const result = await client.getChargerPage(url, page, signal)
+        rate = result.rate
+        return result.page
+      } catch (error) {
+        if (isPlugchoiceError(error)) rate = error.rate
+        if (!isPlugchoiceError(error) || !error.retryable) throw error
+        if (error.code === 'rate-limited') {
+          this.#http429 += 1
+          budget.rateLimited(error.retryAfterMs)
+          if (++rateLimitWaits > maxRateLimitWaits) throw error
+          pause = 0 // the budget now holds every request until Retry-After
+        } else {
+          if (++failures >= maxAttempts) throw error
+          const ceiling = Math.min(backoffCapMs, backoffBaseMs * 2 ** (failures - 1))
+          pause = Math.floor(random() * ceiling)
+          this.#s.log(`page ${page}: ${error.code}; retry ${failures} of ${maxAttempts - 1} in ${pause} ms`)
+        }
+        if (whenNeeded) await abortable(whenNeeded, signal)
+      } finally {
+        budget.requestFinished(rate)
+      }
+    }
+  }
+}
+
+/** The N of a `…/chargers?page=N` link (other than per_page, no other parameter), else null. */
+function pagePattern(url: URL, chargersPath: string): number | null {
+  if (trimSlash(url.pathname) !== trimSlash(chargersPath)) return null
+  for (const name of url.searchParams.keys()) if (name !== 'page' && name !== 'per_page') return null
+  const page = url.searchParams.get('page')
+  return page !== null && /^[1-9]\d*$/.test(page) ? Number(page) : null
+}
+
+function pageKey(page: number): string {
+  return `page:${page}`
+}
+
+function pageKeyOf(url: URL, chargersPath: string): string | null {
+  const page = pagePattern(url, chargersPath)
+  return page === null ? null : pageKey(page)
+}
+
+/** A URL compared regardless of parameter order. */
+function visitKey(url: URL): string {
+  const sorted = new URLSearchParams([...url.searchParams.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+  return `${url.origin}${trimSlash(url.pathname)}?${sorted.toString()}`
+}
+
+function trimSlash(path: string): string {
+  return path.replace(/\/+$/, '')
+}
+
+function tooManyPages(page: number, maxPages: number): PlugchoiceError {
+  return invalidResponse({ kind: 'charger-page', page }, `the charger list goes on past ${maxPages.toLocaleString('en-US')} pages`)
+}
+
+async function abortable(promise: Promise<void>, signal: AbortSignal | undefined): Promise<void> {
+  if (!signal) return promise
+  if (signal.aborted) throw cancelledError()
+  let onAbort!: () => void
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(cancelledError())
+    signal.addEventListener('abort', onAbort, { once: true })
+  })
+  try {
+    await Promise.race([promise, aborted])
+  } finally {
+    signal.removeEventListener('abort', onAbort)
+  }
+}
