@@ -1,0 +1,382 @@
+// A simulated Plugchoice API on 127.0.0.1: a real node:http server that answers like the documented
+// `/api/v3` (Bearer check, `/user`, paginated `/chargers` with links and meta, rate-limit headers, 429 with
+// Retry-After), with knobs the tests, the demo and the benchmark drive: latency, injected failures per status
+// code, malformed pages, a hostile `links.next`, a revoked token and a fleet that changes over time.
+import { randomBytes } from 'node:crypto'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { Charger, User } from '../../../shared/plugchoice-schemas'
+import { evolveFleet } from './fleet-dynamics'
+import { apiTimestamp, generateFleet } from './fleet-generator'
+import { mixSeed, SeededRandom } from './seeded-random'
+import { SlidingWindowLimiter } from './sliding-window'
+
+export const API_PREFIX = '/api/v3'
+export const DEFAULT_PER_PAGE = 25
+
+export type PageMalformation = 'not-json' | 'no-data' | 'bad-record'
+
+export interface SimulatedApiOptions {
+  /** The fleet to serve; otherwise one is generated from fleetSize and seed. */
+  chargers?: Charger[]
+  /** Size of the generated fleet (default 120). */
+  fleetSize?: number
+  /** Seed of the generated fleet, the user and the injected errors (default 1). */
+  seed?: number
+  /** The accepted bearer token (default: a random one). */
+  token?: string
+  /** 0 (default) picks a free port. */
+  port?: number
+  /** Added before every answer. */
+  latencyMs?: number
+  /** `per_page` is honoured up to this cap; 0 ignores `per_page` (always 25). Default 100. */
+  maxPerPage?: number
+  /** Default 500 requests per 60,000 ms, sliding, shared by all of the user's tokens (as upstream). */
+  rateLimit?: { limit: number; windowMs: number }
+  /** Probability per status code that an authenticated request fails with it (seeded). */
+  errorRates?: Partial<Record<number, number>>
+  /** Chargers changing state on a timer; `tick()` steps it by hand either way. */
+  dynamics?: { intervalMs: number; changesPerTick: number }
+  user?: Partial<User>
+  /** Time source for the rate limit and the timestamps of changes (default Date.now). */
+  clock?: () => number
+}
+
+export interface RequestLogEntry {
+  method: string
+  /** Path and query, e.g. `/api/v3/chargers?page=2`. */
+  path: string
+  time: number
+  hadAuthorization: boolean
+  authorization: string | null
+  /** The status answered (null until answered; also null for a dropped connection). */
+  status: number | null
+}
+
+export type NextLinkOverride = (page: number, defaultNext: string | null) => string | null
+
+export interface SimulatedApi {
+  /** `http://127.0.0.1:PORT` */
+  readonly origin: string
+  /** `http://127.0.0.1:PORT/api/v3` */
+  readonly baseUrl: string
+  readonly port: number
+  readonly token: string
+  readonly fleet: readonly Charger[]
+  readonly user: User
+  /** Every request received, in order (tests may clear it with `requests.length = 0`). */
+  readonly requests: RequestLogEntry[]
+  setFleet(chargers: Charger[]): void
+  /** Merges `patch` into the charger with this uuid (throws if there is none). */
+  updateCharger(uuid: string, patch: Partial<Charger>): void
+  /** Every later request is answered 401 until setToken. */
+  revokeToken(): void
+  setToken(token: string): void
+  setLatency(ms: number): void
+  /** The next `count` requests answer `status` (with a JSON `message`, or `body` as given). */
+  failNext(status: number, count?: number, body?: string): void
+  /** The next `count` requests have their connection destroyed without an answer (a network error). */
+  dropNext(count?: number): void
+  /** Every later answer for this page number is broken in this way, until clearMalformations. */
+  malformPage(page: number, kind: PageMalformation): void
+  clearMalformations(): void
+  /** Rewrites `links.next` of every chargers page (null restores the default). */
+  setNextLink(override: NextLinkOverride | null): void
+  /** Pretends the user's other tools spent `count` requests of the current window. */
+  useRateLimitBudget(count: number): void
+  rateLimitRemaining(): number
+  setUser(patch: Partial<User>): void
+  /** Moves `changes` chargers to another state (default: the dynamics' changesPerTick, or 1% of the fleet). */
+  tick(changes?: number): void
+  stop(): Promise<void>
+}
+
+/** The index of the record that `malformPage(page, 'bad-record')` breaks on a page of this length. */
+export function badRecordIndex(pageLength: number): number {
+  return Math.floor(pageLength / 2)
+}
+
+const MESSAGES: Record<number, string> = {
+  400: 'Bad Request.',
+  401: 'Unauthenticated.',
+  403: 'This action is unauthorized.',
+  404: 'Not Found.',
+  422: 'The given data was invalid.',
+  429: 'Too Many Attempts.',
+  500: 'Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+}
+
+function defaultToken(): string {
+  // Shaped like a Laravel Sanctum personal access token: `<id>|<40 characters>`.
+  return `${randomBytes(2).readUInt16BE(0)}|${randomBytes(30).toString('base64url')}`
+}
+
+function defaultUser(seed: number, clock: () => number): User {
+  const random = new SeededRandom(mixSeed(seed, 0x05e4))
+  const created = clock() - 400 * 24 * 3600_000
+  return {
+    uuid: random.uuid(),
+    id: random.int(100, 99_999),
+    name: 'Demo Installer',
+    email: 'installer@example.com',
+    avatar: `https://www.gravatar.com/avatar/${random.hex(32)}`,
+    created_at: apiTimestamp(created),
+    updated_at: apiTimestamp(created + 30 * 24 * 3600_000),
+  }
+}
+
+function parsePositiveInt(value: string | null): number | null {
+  if (value == null || !/^\d+$/.test(value)) return null
+  const parsed = Number(value)
+  return parsed >= 1 && Number.isSafeInteger(parsed) ? parsed : null
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+
+export async function startSimulatedApi(options: SimulatedApiOptions = {}): Promise<SimulatedApi> {
+  const clock = options.clock ?? Date.now
+  const seed = options.seed ?? 1
+  let fleet: Charger[] = options.chargers
+    ? options.chargers.slice()
+    : generateFleet(options.fleetSize ?? 120, seed, clock())
+  let token = options.token ?? defaultToken()
+  let revoked = false
+  let latencyMs = options.latencyMs ?? 0
+  let user: User = { ...defaultUser(seed, clock), ...options.user }
+  const maxPerPage = options.maxPerPage ?? 100
+  const limiter = new SlidingWindowLimiter(options.rateLimit?.limit ?? 500, options.rateLimit?.windowMs ?? 60_000, clock)
+  const errorRandom = new SeededRandom(mixSeed(seed, 0xe770))
+  const dynamicsRandom = new SeededRandom(mixSeed(seed, 0xd1a))
+  const errorRates = Object.entries(options.errorRates ?? {})
+    .map(([status, rate]) => [Number(status), rate ?? 0] as const)
+    .filter(([, rate]) => rate > 0)
+  const forced: { status: number; body: string | undefined }[] = []
+  let drops = 0
+  const malformed = new Map<number, PageMalformation>()
+  let nextLinkOverride: NextLinkOverride | null = null
+  const requests: RequestLogEntry[] = []
+  let origin = ''
+
+  function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+    const text = typeof body === 'string' ? body : JSON.stringify(body)
+    const type = text.trimStart().startsWith('<') ? 'text/html; charset=UTF-8' : 'application/json'
+    res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-cache, private', ...headers })
+    res.end(text)
+  }
+
+  function sendError(res: ServerResponse, status: number, headers: Record<string, string> = {}, body?: string): void {
+    if (status === 429 && !('Retry-After' in headers)) headers = { ...headers, 'Retry-After': '1' }
+    send(res, status, body ?? { message: MESSAGES[status] ?? `HTTP ${status}` }, headers)
+  }
+
+  function pageLink(url: URL, page: number): string {
+    // Laravel's paginator with withQueryString(): the request's other parameters first, then page.
+    const link = new URL(`${origin}${url.pathname}`)
+    for (const [key, value] of url.searchParams) if (key !== 'page') link.searchParams.append(key, value)
+    link.searchParams.set('page', String(page))
+    return link.toString()
+  }
+
+  function chargersPage(url: URL, res: ServerResponse, rateHeaders: Record<string, string>): void {
+    const page = parsePositiveInt(url.searchParams.get('page')) ?? 1
+    const requested = parsePositiveInt(url.searchParams.get('per_page'))
+    const perPage = maxPerPage > 0 && requested != null ? Math.min(requested, maxPerPage) : DEFAULT_PER_PAGE
+    const start = (page - 1) * perPage
+    const data: unknown[] = fleet.slice(start, start + perPage)
+    const defaultNext = start + perPage < fleet.length ? pageLink(url, page + 1) : null
+    const body: Record<string, unknown> = {
+      data,
+      links: {
+        first: pageLink(url, 1),
+        last: null,
+        prev: page > 1 ? pageLink(url, page - 1) : null,
+        next: nextLinkOverride ? nextLinkOverride(page, defaultNext) : defaultNext,
+      },
+      meta: {
+        current_page: page,
+        from: data.length ? start + 1 : null,
+        path: `${origin}${url.pathname}`,
+        per_page: perPage,
+        to: data.length ? start + data.length : null,
+      },
+    }
+    const malformation = malformed.get(page)
+    if (malformation === 'no-data') delete body.data
+    if (malformation === 'bad-record' && data.length > 0) {
+      const index = badRecordIndex(data.length)
+      const { uuid: _uuid, ...withoutUuid } = data[index] as Charger
+      data[index] = withoutUuid
+    }
+    if (malformation === 'not-json') {
+      const text = JSON.stringify(body)
+      send(res, 200, text.slice(0, Math.floor(text.length / 2)), rateHeaders)
+      return
+    }
+    send(res, 200, body, rateHeaders)
+  }
+
+  type Route = 'user' | 'chargers' | 'charger' | null
+  function routeOf(pathname: string): Route {
+    const path = pathname.replace(/\/+$/, '')
+    if (path === `${API_PREFIX}/user`) return 'user'
+    if (path === `${API_PREFIX}/chargers`) return 'chargers'
+    if (path.startsWith(`${API_PREFIX}/chargers/`) && !path.slice(API_PREFIX.length + 10).includes('/')) return 'charger'
+    return null
+  }
+
+  function isAuthorized(header: string | undefined): boolean {
+    if (revoked || !header) return false
+    const match = /^Bearer\s+(.+)$/i.exec(header)
+    return match?.[1] === token
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', origin)
+    const authorization = req.headers.authorization ?? null
+    const entry: RequestLogEntry = {
+      method: req.method ?? 'GET',
+      path: `${url.pathname}${url.search}`,
+      time: clock(),
+      hadAuthorization: authorization != null,
+      authorization,
+      status: null,
+    }
+    requests.push(entry)
+    res.on('finish', () => {
+      entry.status = res.statusCode
+    })
+    if (latencyMs > 0) await sleep(latencyMs)
+    if (res.destroyed) return
+
+    if (drops > 0) {
+      drops--
+      req.socket.destroy()
+      return
+    }
+    const failure = forced.shift()
+    if (failure) return sendError(res, failure.status, {}, failure.body)
+
+    const route = routeOf(url.pathname)
+    if (!route) {
+      return send(res, 404, { message: `The route ${url.pathname.replace(/^\//, '')} could not be found.` })
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      return send(res, 405, { message: `The ${req.method} method is not supported for route ${url.pathname.replace(/^\//, '')}. Supported methods: GET, HEAD.` })
+    }
+    if (!isAuthorized(req.headers.authorization)) return sendError(res, 401)
+
+    const taken = limiter.take()
+    if (!taken.allowed) {
+      return sendError(res, 429, {
+        'X-RateLimit-Limit': String(limiter.limit),
+        'X-RateLimit-Remaining': '0',
+        'Retry-After': String(taken.retryAfterSec),
+        'X-RateLimit-Reset': String(taken.resetAtSec),
+      })
+    }
+    const rateHeaders = { 'X-RateLimit-Limit': String(limiter.limit), 'X-RateLimit-Remaining': String(taken.remaining) }
+    for (const [status, rate] of errorRates) {
+      if (errorRandom.chance(rate)) return sendError(res, status, rateHeaders)
+    }
+
+    if (route === 'user') return send(res, 200, { data: user }, rateHeaders)
+    if (route === 'chargers') return chargersPage(url, res, rateHeaders)
+    const uuid = decodeURIComponent(url.pathname.replace(/\/+$/, '').slice(`${API_PREFIX}/chargers/`.length))
+    const charger = fleet.find((candidate) => candidate.uuid === uuid)
+    if (!charger) return send(res, 404, { message: 'No query results for model [App\\Models\\Charger].' }, rateHeaders)
+    return send(res, 200, { data: charger }, rateHeaders)
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) sendError(res, 500)
+      else res.destroy()
+    })
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  const port = (server.address() as AddressInfo).port
+  origin = `http://127.0.0.1:${port}`
+
+  const defaultChanges = () => options.dynamics?.changesPerTick ?? Math.max(1, Math.ceil(fleet.length / 100))
+  const tick = (changes: number = defaultChanges()) => {
+    fleet = evolveFleet(fleet, dynamicsRandom, changes, clock())
+  }
+  const timer = options.dynamics ? setInterval(() => tick(), options.dynamics.intervalMs) : null
+  timer?.unref()
+
+  return {
+    origin,
+    baseUrl: `${origin}${API_PREFIX}`,
+    port,
+    get token() {
+      return token
+    },
+    get fleet() {
+      return fleet
+    },
+    get user() {
+      return user
+    },
+    requests,
+    setFleet(chargers) {
+      fleet = chargers.slice()
+    },
+    updateCharger(uuid, patch) {
+      const index = fleet.findIndex((charger) => charger.uuid === uuid)
+      if (index < 0) throw new Error(`No charger ${uuid} in the simulated fleet`)
+      fleet = fleet.slice()
+      fleet[index] = { ...(fleet[index] as Charger), ...patch }
+    },
+    revokeToken() {
+      revoked = true
+    },
+    setToken(next) {
+      token = next
+      revoked = false
+    },
+    setLatency(ms) {
+      latencyMs = ms
+    },
+    failNext(status, count = 1, body) {
+      for (let i = 0; i < count; i++) forced.push({ status, body })
+    },
+    dropNext(count = 1) {
+      drops += count
+    },
+    malformPage(page, kind) {
+      malformed.set(page, kind)
+    },
+    clearMalformations() {
+      malformed.clear()
+    },
+    setNextLink(override) {
+      nextLinkOverride = override
+    },
+    useRateLimitBudget(count) {
+      limiter.spend(count)
+    },
+    rateLimitRemaining() {
+      return limiter.remaining()
+    },
+    setUser(patch) {
+      user = { ...user, ...patch }
+    },
+    tick,
+    async stop() {
+      if (timer) clearInterval(timer)
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      })
+    },
+  }
+}
