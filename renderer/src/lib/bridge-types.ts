@@ -1,0 +1,21 @@
+// What a transport hands the renderer before validation: an Electron preload or the web preview's HTTP
+// client. Nothing from it is trusted until validate-bridge.ts has checked it against the contract.
+import type { AppErrorInfo } from '../../../shared/app-schemas'
+import type { CommandName, EventName } from '../../../shared/ipc-channels'
+
+export interface UntrustedBridge {
+  invoke: Record<CommandName, (request: unknown) => Promise<unknown>>
+  on(event: EventName, listener: (payload: unknown) => void): () => void
+}
+
+/** How the transport itself is doing, apart from any one command's answer. */
+export interface Transport {
+  readonly kind: 'electron' | 'web'
+  /** Resolves once events can arrive (at once in Electron), so the first snapshot misses no delta. */
+  readonly ready: Promise<void>
+  /** Events may have been missed (the event stream dropped and came back): fetch whole state again. */
+  onResync(listener: () => void): () => void
+  /** The web preview refused this page (wrong or missing secret, foreign origin). Final until reload. */
+  onRefused(listener: (error: AppErrorInfo) => void): () => void
+  readonly refusal: AppErrorInfo | null
+}

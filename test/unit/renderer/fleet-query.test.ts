@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest'
+import { ChargerSchema, type Charger } from '../../../shared/plugchoice-schemas'
+import { countBuckets } from '../../../shared/fleet-health'
+import {
+  countByBucket,
+  filterChargers,
+  nextSort,
+  searchTerms,
+  sortChargers,
+  type SortState,
+} from '../../../renderer/src/lib/fleet-query'
+import { exportColumnsFor, visibleColumns } from '../../../renderer/src/lib/columns'
+
+let n = 0
+const charger = (fields: Partial<Charger> = {}): Charger =>
+  ChargerSchema.parse({
+    uuid: `uuid-${++n}`,
+    identity: `EVB-${n}`,
+    connection_status: 'online',
+    status: 'Available',
+    error: 'NoError',
+    ...fields,
+  })
+
+const ids = (list: readonly Charger[]) => list.map((c) => c.identity)
+
+describe('filtering by health', () => {
+  const fleet = [
+    charger({ identity: 'off', connection_status: 'offline' }),
+    charger({ identity: 'fault', status: 'Faulted', error: 'GroundFailure' }),
+    charger({ identity: 'ok' }),
+    charger({ identity: 'busy', status: 'Charging' }),
+    charger({ identity: 'never', connection_status: 'never_seen', status: null }),
+  ]
+
+  it('shows everything when no bucket is chosen', () => {
+    expect(filterChargers(fleet, { buckets: new Set(), query: '' })).toEqual(fleet)
+  })
+
+  it('shows one bucket', () => {
+    expect(ids(filterChargers(fleet, { buckets: new Set(['fault']), query: '' }))).toEqual(['fault'])
+  })
+
+  it('combines buckets as "any of", keeping the list order', () => {
+    expect(ids(filterChargers(fleet, { buckets: new Set(['in_use', 'offline']), query: '' }))).toEqual(['off', 'busy'])
+  })
+
+  it('combines buckets with a search', () => {
+    expect(ids(filterChargers(fleet, { buckets: new Set(['in_use', 'offline']), query: 'BUS' }))).toEqual(['busy'])
+  })
+
+  it('counts agree with the shared health model', () => {
+    expect(countByBucket(fleet)).toEqual(countBuckets(fleet))
+  })
+})
+
+describe('search', () => {
+  const fleet = [
+    charger({ identity: 'SN-0001', reference: 'Car park level 2' }),
+    charger({ identity: 'SN-0002', model: { vendor: 'Alfen', name: 'Eve Single', is_dc: false } }),
+    charger({ identity: 'SN-0003', firmware_version: '6.4.0-3174' }),
+    charger({ identity: 'SN-0004', error: 'OtherError', vendor_error_code: 'E-0x17', error_info: 'Relay welded' }),
+    charger({ identity: 'SN-0005', reference: null, model: null }),
+  ]
+  const find = (query: string) => ids(filterChargers(fleet, { buckets: new Set(), query }))
+
+  it.each([
+    ['sn-0001', ['SN-0001']],
+    ['level 2', ['SN-0001']],
+    ['alfen', ['SN-0002']],
+    ['eve single', ['SN-0002']],
+    ['6.4.0', ['SN-0003']],
+    ['relay WELDED', ['SN-0004']],
+    ['e-0x17', ['SN-0004']],
+    ['othererror', ['SN-0004']],
+  ])('finds %s by the field it is in', (query, expected) => {
+    expect(find(query)).toEqual(expected)
+  })
+
+  it('needs every word of the query, in any field', () => {
+    expect(find('alfen 0002')).toEqual(['SN-0002'])
+    expect(find('alfen 0001')).toEqual([])
+  })
+
+  it('does not match across two fields', () => {
+    // identity "SN-0001" followed by reference "Car park…": a term spanning both must not match.
+    expect(find('0001car')).toEqual([])
+  })
+
+  it('ignores surrounding and repeated spaces', () => {
+    expect(searchTerms('  Alfen   eve ')).toEqual(['alfen', 'eve'])
+    expect(find('   ')).toHaveLength(fleet.length)
+  })
+
+  it('does not search the uuid (short queries would match every charger)', () => {
+    expect(find('uuid-')).toEqual([])
+  })
+})
+
+describe('sorting', () => {
+  it('sorts text naturally and is stable for equal keys', () => {
+    const fleet = [
+      charger({ identity: 'b', reference: 'EVB-10' }),
+      charger({ identity: 'a1', reference: 'EVB-2' }),
+      charger({ identity: 'a2', reference: 'evb-2' }),
+      charger({ identity: 'c', reference: 'EVB-1' }),
+    ]
+    expect(ids(sortChargers(fleet, { column: 'reference', direction: 'ascending' }))).toEqual(['c', 'a1', 'a2', 'b'])
+    // Descending flips the order of different keys but keeps equal keys in their input order.
+    expect(ids(sortChargers(fleet, { column: 'reference', direction: 'descending' }))).toEqual(['b', 'a1', 'a2', 'c'])
+  })
+
+  it('puts missing values last in both directions', () => {
+    const fleet = [
+      charger({ identity: 'none', max_current: null }),
+      charger({ identity: 'sixteen', max_current: 16 }),
+      charger({ identity: 'absent' }),
+      charger({ identity: 'thirty-two', max_current: 32 }),
+    ]
+    const up: SortState = { column: 'max_current', direction: 'ascending' }
+    expect(ids(sortChargers(fleet, up))).toEqual(['sixteen', 'thirty-two', 'none', 'absent'])
+    expect(ids(sortChargers(fleet, nextSort(up, 'max_current')))).toEqual(['thirty-two', 'sixteen', 'none', 'absent'])
+  })
+
+  it('sorts by health worst first, then by name', () => {
+    const fleet = [
+      charger({ identity: 'ok-b', reference: 'B' }),
+      charger({ identity: 'off', connection_status: 'offline' }),
+      charger({ identity: 'ok-a', reference: 'A' }),
+      charger({ identity: 'fault', status: 'Faulted' }),
+    ]
+    expect(ids(sortChargers(fleet, { column: 'health', direction: 'ascending' }))).toEqual(['off', 'fault', 'ok-a', 'ok-b'])
+  })
+
+  it('sorts timestamps by time, not by text', () => {
+    const fleet = [
+      charger({ identity: 'late', last_heartbeat_at: '2026-01-10T10:00:00.000000Z' }),
+      charger({ identity: 'early', last_heartbeat_at: '2026-01-09T23:00:00+01:00' }),
+      charger({ identity: 'never', last_heartbeat_at: null }),
+      charger({ identity: 'mid', last_heartbeat_at: '2026-01-10T09:00:00Z' }),
+    ]
+    expect(ids(sortChargers(fleet, { column: 'heartbeat', direction: 'descending' }))).toEqual(['late', 'mid', 'early', 'never'])
+  })
+
+  it('does not treat NoError as an error to sort by', () => {
+    const fleet = [charger({ identity: 'fine', error: 'NoError' }), charger({ identity: 'ground', error: 'GroundFailure' })]
+    expect(ids(sortChargers(fleet, { column: 'error', direction: 'descending' }))).toEqual(['ground', 'fine'])
+  })
+
+  it('leaves its input untouched', () => {
+    const fleet = [charger({ identity: 'z' }), charger({ identity: 'a' })]
+    sortChargers(fleet, { column: 'identity', direction: 'ascending' })
+    expect(ids(fleet)).toEqual(['z', 'a'])
+  })
+
+  it('a new column starts ascending, the same column flips', () => {
+    expect(nextSort({ column: 'health', direction: 'ascending' }, 'reference')).toEqual({ column: 'reference', direction: 'ascending' })
+    expect(nextSort({ column: 'reference', direction: 'ascending' }, 'reference').direction).toBe('descending')
+  })
+})
+
+describe('columns', () => {
+  it('never hides identity and ignores unknown names', () => {
+    const shown = visibleColumns(['identity', 'firmware', 'no-such-column']).map((c) => c.id)
+    expect(shown).toContain('identity')
+    expect(shown).not.toContain('firmware')
+    expect(shown).toHaveLength(9)
+  })
+
+  it('exports the visible columns in order, then the uuid', () => {
+    const shown = visibleColumns(['connection', 'model', 'firmware', 'heartbeat', 'max_current', 'status'])
+    expect(exportColumnsFor(shown)).toEqual(['health', 'identity', 'reference', 'error', 'vendor_error_code', 'error_info', 'uuid'])
+  })
+})
