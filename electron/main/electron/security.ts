@@ -1,0 +1,122 @@
+// The window's security settings that are not BrowserWindow options (Electron's security checklist,
+// https://www.electronjs.org/docs/latest/tutorial/security): CSP, permissions, navigation, new windows,
+// <webview>, remote requests, and the one door to the user's browser (shell.openExternal).
+import { app, session, shell, type Session, type WebContents } from 'electron'
+import { isAppPageUrl, type AppPage } from '../window/app-page'
+
+/** The only site the app ever opens in the user's browser. */
+export const PLUGCHOICE_WEB_HOST = 'app.plugchoice.com'
+
+/**
+ * The renderer's Content-Security-Policy, also set as a <meta> in renderer/index.html (a page loaded from
+ * file:// gets no response headers, so the meta is what protects the packaged app). Scripts only from the app
+ * itself: no inline script, no eval. 'unsafe-inline' for styles only: Vite injects component styles as <style>
+ * elements in development and the virtual list positions rows with inline style attributes; a style cannot
+ * run code. `connect-src 'self'` serves the web preview's bridge (same origin); Electron's renderer talks
+ * to main over IPC only.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "object-src 'none'",
+].join('; ')
+
+/** As a response header `frame-ancestors` works too (it is ignored in a <meta>). */
+export const CONTENT_SECURITY_POLICY_HEADER = `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`
+
+/** Exactly what the renderer may ask for: writing plain text to the clipboard ("copy identity"). */
+const GRANTABLE_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write'])
+
+/**
+ * https on app.plugchoice.com only, on its default port, without credentials in the URL. Everything else
+ * (http, another host or a look-alike, javascript:, file:, a custom scheme that launches a program) is refused:
+ * openExternal hands the URL to the OS, which would run whatever handler the scheme has.
+ */
+export function isAllowedExternalUrl(url: string): boolean {
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return false
+  }
+  return (
+    parsed.protocol === 'https:' &&
+    parsed.hostname === PLUGCHOICE_WEB_HOST &&
+    parsed.port === '' &&
+    parsed.username === '' &&
+    parsed.password === ''
+  )
+}
+
+/** Opens an allowed URL in the user's browser; false (and nothing opened) for anything else. */
+export async function openExternalSafely(url: string): Promise<boolean> {
+  if (!isAllowedExternalUrl(url)) return false
+  await shell.openExternal(url)
+  return true
+}
+
+/** Permissions denied, with the one justified exception for the app's own page; CSP header; no remote requests. */
+export function hardenSession(target: Session, page: AppPage): void {
+  target.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    callback(GRANTABLE_PERMISSIONS.has(permission) && isAppPageUrl(page, details.requestingUrl))
+  })
+  target.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) => {
+    if (!GRANTABLE_PERMISSIONS.has(permission)) return false
+    return isAppPageUrl(page, details.requestingUrl ?? requestingOrigin)
+  })
+  // The renderer has no business with the network: the API is called from main. Only the dev server (in
+  // development) and the app's own files load; anything else is cancelled before it leaves the machine.
+  target.webRequest.onBeforeRequest((details, callback) => {
+    callback({ cancel: !isLocalResource(page, details.url) })
+  })
+  target.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY_HEADER] },
+    })
+  })
+}
+
+function isLocalResource(page: AppPage, url: string): boolean {
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return false
+  }
+  if (parsed.protocol === 'file:' || parsed.protocol === 'data:' || parsed.protocol === 'devtools:') return true
+  if (page.kind !== 'dev-server') return false
+  const dev = new URL(page.url)
+  // Vite's HMR client talks to the dev server over a WebSocket on the same host and port.
+  return parsed.host === dev.host && ['http:', 'ws:'].includes(parsed.protocol)
+}
+
+/** Every web contents the app ever creates: no navigation away, no new windows, no <webview>. */
+export function hardenWebContents(contents: WebContents, page: AppPage): void {
+  contents.on('will-navigate', (event) => {
+    // A reload of the app's own page is fine; a link or a script sending the window elsewhere is not.
+    if (!isAppPageUrl(page, event.url)) event.preventDefault()
+  })
+  contents.on('will-redirect', (event) => {
+    if (!isAppPageUrl(page, event.url)) event.preventDefault()
+  })
+  contents.on('will-attach-webview', (event) => {
+    event.preventDefault()
+  })
+  // window.open and target=_blank: never a new Electron window. A Plugchoice link opens in the user's browser.
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isAllowedExternalUrl(url)) void openExternalSafely(url)
+    return { action: 'deny' }
+  })
+}
+
+/** Installs the hardening for the default session and for every web contents created from now on. */
+export function installSecurity(page: AppPage): void {
+  hardenSession(session.defaultSession, page)
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, page))
+}

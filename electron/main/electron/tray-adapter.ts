@@ -1,0 +1,110 @@
+// Renders a TrayView (made by the pure tray policy) into Electron's Tray, Signal Desktop style: one idempotent
+// render(view); only what changed is touched, and an unchanged view costs nothing, so it can be called on
+// every state change. The menu is rebuilt whenever it changes: a Menu is immutable once set on a Linux app
+// indicator, and indicators ignore clicks on the icon, so everything the icon does is also in the menu.
+import { Menu, Tray, type MenuItemConstructorOptions } from 'electron'
+import type { TrayAction, TrayImage, TrayMenuItem, TrayView } from '../tray/tray-view'
+
+export interface TrayAdapterOptions {
+  /** The image file for a tray state on this platform (trayIconPath). */
+  iconFor: (image: TrayImage) => string
+  onAction: (action: TrayAction) => void
+  platform: NodeJS.Platform
+}
+
+export function menuTemplate(items: readonly TrayMenuItem[], onAction: (action: TrayAction) => void): MenuItemConstructorOptions[] {
+  return items.map((item): MenuItemConstructorOptions => {
+    switch (item.kind) {
+      case 'separator':
+        return { type: 'separator' }
+      case 'submenu':
+        return { label: item.label, submenu: menuTemplate(item.items, onAction) }
+      case 'item': {
+        const { action } = item
+        return {
+          label: item.label,
+          enabled: item.enabled && action !== null,
+          ...(action ? { click: () => onAction(action) } : {}),
+        }
+      }
+    }
+  })
+}
+
+export class TrayAdapter {
+  private tray: Tray | null = null
+  private image: TrayImage | null = null
+  private tooltip: string | null = null
+  private menuKey: string | null = null
+
+  constructor(private readonly options: TrayAdapterOptions) {}
+
+  render(view: TrayView): void {
+    if (!this.tray) {
+      this.tray = new Tray(this.options.iconFor(view.image))
+      this.image = view.image
+      // macOS opens the menu on click by itself, Linux app indicators never report clicks; on Windows (and
+      // XEmbed trays on Linux) a left click opens the window, as users of those systems expect.
+      if (this.options.platform !== 'darwin') this.tray.on('click', () => this.options.onAction({ type: 'open-window' }))
+    } else if (view.image !== this.image) {
+      this.tray.setImage(this.options.iconFor(view.image))
+      this.image = view.image
+    }
+    if (view.tooltip !== this.tooltip) {
+      this.tray.setToolTip(view.tooltip)
+      this.tooltip = view.tooltip
+    }
+    const menuKey = JSON.stringify(view.menu)
+    if (menuKey !== this.menuKey) {
+      this.tray.setContextMenu(Menu.buildFromTemplate(menuTemplate(view.menu, this.options.onAction)))
+      this.menuKey = menuKey
+    }
+  }
+
+  destroy(): void {
+    this.tray?.destroy()
+    this.tray = null
+    this.image = this.tooltip = this.menuKey = null
+  }
+}
+
+/** What the tray's actions do to the app core and the window. */
+export interface TrayActionTargets {
+  refreshNow(reason: 'tray'): void
+  pauseNotifications(until: 'hour' | 'four-hours' | 'tomorrow' | null): Promise<void>
+  showCharger(uuid: string): void
+  showWindow(): void
+  quit(): void
+}
+
+export function runTrayAction(targets: TrayActionTargets, action: TrayAction): void {
+  switch (action.type) {
+    case 'open-window':
+      targets.showWindow()
+      return
+    case 'show-charger':
+      targets.showWindow()
+      targets.showCharger(action.uuid)
+      return
+    case 'refresh':
+      targets.refreshNow('tray')
+      return
+    case 'pause-notifications':
+      void report(targets.pauseNotifications(action.until))
+      return
+    case 'resume-notifications':
+      void report(targets.pauseNotifications(null))
+      return
+    case 'quit':
+      targets.quit()
+      return
+  }
+}
+
+async function report(work: Promise<void>): Promise<void> {
+  try {
+    await work
+  } catch (error) {
+    console.warn(`[plugfleet] tray action failed: ${(error as Error).message}`)
+  }
+}
