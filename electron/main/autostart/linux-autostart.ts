@@ -2,9 +2,10 @@
 // desktops honour (Electron's app.setLoginItemSettings does nothing on Linux).
 // Spec: https://specifications.freedesktop.org/autostart-spec/latest/ and, for the file's syntax,
 // https://specifications.freedesktop.org/desktop-entry-spec/latest/
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rm } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { dirname, isAbsolute, join } from 'node:path'
+import { writeFileAtomic } from '../storage/atomic-file'
 
 export interface AutostartEntry {
   /** Reverse-DNS id; the file is `<appId>.desktop`. */
@@ -56,18 +57,11 @@ export function desktopEntry(entry: AutostartEntry): string {
   ].join('\n')
 }
 
-/** Writes (or rewrites) the entry; returns its path. Temp file then rename, so a crash never leaves half a file. */
+/** Writes (or rewrites) the entry atomically, so a crash never leaves half a file; returns its path. */
 export async function enableLinuxAutostart(entry: AutostartEntry, env: NodeJS.ProcessEnv = process.env, home = homedir()): Promise<string> {
   const path = autostartFilePath(entry.appId, env, home)
   await mkdir(dirname(path), { recursive: true })
-  const temp = `${path}.${process.pid}.tmp`
-  try {
-    await writeFile(temp, desktopEntry(entry), { mode: 0o644 })
-    await rename(temp, path)
-  } catch (error) {
-    await rm(temp, { force: true })
-    throw error
-  }
+  await writeFileAtomic(path, desktopEntry(entry))
   return path
 }
 

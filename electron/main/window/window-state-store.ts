@@ -1,13 +1,16 @@
 // The window's remembered state in a small JSON file in the user-data folder. Losing it costs the user a
-// window position, nothing more: an unreadable file means defaults (said once in the log), never a failed start.
-import { mkdir, readFile, rename, rm, writeFile, open } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
+// window position, nothing more: an unusable file is set aside (json-file's rule) and the window opens with
+// defaults, never a failed start.
+import { join } from 'node:path'
+import { readJsonFile, validateWith, writeJsonFile } from '../storage/json-file'
 import { DEFAULT_WINDOW_STATE, WindowStateSchema, type WindowState } from './window-state'
 
 export const WINDOW_STATE_FILE = 'window-state.json'
 
 export class WindowStateStore {
   readonly filePath: string
+  /** Saves run one after another, so an older state can never land after a newer one. */
+  private queue: Promise<void> = Promise.resolve()
 
   constructor(
     userDataDir: string,
@@ -17,40 +20,16 @@ export class WindowStateStore {
   }
 
   async load(): Promise<WindowState> {
-    let text: string
-    try {
-      text = await readFile(this.filePath, 'utf8')
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.log(`window state unreadable, using defaults: ${(error as Error).message}`)
-      return { ...DEFAULT_WINDOW_STATE }
-    }
-    try {
-      const parsed = WindowStateSchema.safeParse(JSON.parse(text))
-      if (parsed.success) return parsed.data
-    } catch {
-      // not JSON: same answer as a wrong shape
-    }
-    this.log('window state file is damaged, using defaults')
+    const read = await readJsonFile(this.filePath, validateWith(WindowStateSchema))
+    if (read.kind === 'loaded') return read.value
+    if (read.kind === 'set-aside') this.log(`the window's remembered position was unusable (${read.reason}); using defaults`)
     return { ...DEFAULT_WINDOW_STATE }
   }
 
-  /** Temp file, fsync, rename: a crash mid-write keeps the previous state. */
-  async save(state: WindowState): Promise<void> {
-    const data = `${JSON.stringify(WindowStateSchema.parse(state), null, 2)}\n`
-    await mkdir(dirname(this.filePath), { recursive: true })
-    const temp = `${this.filePath}.${process.pid}.tmp`
-    try {
-      await writeFile(temp, data)
-      const handle = await open(temp, 'r+')
-      try {
-        await handle.sync()
-      } finally {
-        await handle.close()
-      }
-      await rename(temp, this.filePath)
-    } catch (error) {
-      await rm(temp, { force: true })
-      throw error
-    }
+  save(state: WindowState): Promise<void> {
+    const value = WindowStateSchema.parse(state)
+    const write = this.queue.then(() => writeJsonFile(this.filePath, value))
+    this.queue = write.catch(() => undefined)
+    return write
   }
 }

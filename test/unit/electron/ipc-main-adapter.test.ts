@@ -1,0 +1,183 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+
+vi.mock('electron', () => import('../../fakes/electron'))
+
+import { BrowserWindow, FakeWebFrameMain, ipcMain, resetFakeElectron } from '../../fakes/electron'
+import { forwardEvents, registerCommandHandlers } from '../../../electron/main/electron/ipc-main-adapter'
+import type { CommandHandlers } from '../../../electron/main/ipc/command-dispatch'
+import { EventHub } from '../../../electron/main/core/event-hub'
+import { COMMANDS, EVENTS } from '../../../shared/ipc-channels'
+import { DEFAULT_SETTINGS, type AuthStatus } from '../../../shared/app-schemas'
+import type { EventPayload } from '../../../shared/ipc-contract'
+import type { EventName } from '../../../shared/ipc-channels'
+import type { AppPage } from '../../../electron/main/window/app-page'
+
+const page: AppPage = { kind: 'file', path: '/opt/fleet/out/renderer/index.html' }
+const pageUrl = 'file:///opt/fleet/out/renderer/index.html'
+
+const signedOut: AuthStatus = {
+  state: 'signed-out',
+  account: null,
+  tokenSaved: false,
+  keychain: { available: true, reason: null },
+  message: null,
+}
+
+function handlers(): CommandHandlers & { calls: string[] } {
+  const calls: string[] = []
+  const record =
+    <T>(name: string, answer: T) =>
+    async (request: unknown) => {
+      calls.push(`${name} ${JSON.stringify(request ?? null)}`)
+      return answer
+    }
+  const unused = async () => {
+    throw new Error('not used in this test')
+  }
+  return {
+    calls,
+    'auth:status': record('auth:status', signedOut),
+    'auth:sign-in': record('auth:sign-in', signedOut),
+    'auth:sign-out': unused,
+    'auth:start-demo': unused,
+    'fleet:snapshot': unused,
+    'fleet:refresh': unused,
+    'fleet:export-csv': unused,
+    'settings:get': record('settings:get', DEFAULT_SETTINGS),
+    'settings:set': record('settings:set', DEFAULT_SETTINGS),
+    'charger:open-in-plugchoice': unused,
+  }
+}
+
+async function setup() {
+  const window = new BrowserWindow({})
+  await window.loadFile('/opt/fleet/out/renderer/index.html')
+  const h = handlers()
+  registerCommandHandlers(window as never, page, h)
+  return { window, h, contents: window.webContents, main: window.webContents.mainFrame }
+}
+
+beforeEach(() => resetFakeElectron())
+
+describe('IPC commands', () => {
+  it('registers exactly one handler per command of the contract, nothing else', async () => {
+    await setup()
+    expect([...ipcMain.handlers.keys()].sort()).toEqual([...COMMANDS].sort())
+  })
+
+  it('answers the app page with the handler’s result', async () => {
+    const { contents, main, h } = await setup()
+    expect(main.url).toBe(pageUrl)
+    await expect(ipcMain.invokeFrom(contents, main, 'auth:sign-in', { token: 'pc-token' })).resolves.toEqual({
+      ok: true,
+      data: signedOut,
+    })
+    await expect(ipcMain.invokeFrom(contents, main, 'settings:get')).resolves.toEqual({ ok: true, data: DEFAULT_SETTINGS })
+    expect(h.calls).toEqual(['auth:sign-in {"token":"pc-token"}', 'settings:get null'])
+  })
+
+  it.each([
+    ['a wrong type', 'settings:set', { pollIntervalSec: 'fast' }],
+    ['below the minimum', 'settings:set', { pollIntervalSec: 1 }],
+    ['an unknown field', 'settings:set', { pollIntervalSec: 60, evil: true }],
+    ['a payload where none is expected', 'auth:status', { anything: 1 }],
+    ['a missing token', 'auth:sign-in', {}],
+  ])('refuses %s as invalid-request without calling the handler', async (_what, channel, payload) => {
+    const { contents, main, h } = await setup()
+    const result = (await ipcMain.invokeFrom(contents, main, channel, payload)) as { ok: boolean; error: { code: string; message: string } }
+    expect(result.ok).toBe(false)
+    expect(result.error.code).toBe('invalid-request')
+    expect(result.error.message).toContain(channel)
+    expect(h.calls).toEqual([])
+  })
+
+  it('refuses a request from an iframe inside the window', async () => {
+    const { contents, main, h } = await setup()
+    const iframe = new FakeWebFrameMain(pageUrl, main)
+    await expect(ipcMain.invokeFrom(contents, iframe, 'auth:status')).resolves.toMatchObject({ ok: false, error: { code: 'forbidden-sender' } })
+    expect(h.calls).toEqual([])
+  })
+
+  it('refuses a request from another frame that claims the same URL', async () => {
+    const { contents, h } = await setup()
+    const impostor = new FakeWebFrameMain(pageUrl)
+    await expect(ipcMain.invokeFrom(contents, impostor, 'auth:status')).resolves.toMatchObject({ ok: false, error: { code: 'forbidden-sender' } })
+    expect(h.calls).toEqual([])
+  })
+
+  it('refuses a request from another window', async () => {
+    const { h } = await setup()
+    const other = new BrowserWindow({})
+    await other.loadFile('/opt/fleet/out/renderer/index.html')
+    await expect(ipcMain.invokeFrom(other.webContents, other.webContents.mainFrame, 'auth:status')).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'forbidden-sender' },
+    })
+    expect(h.calls).toEqual([])
+  })
+
+  it('refuses the main frame once it shows a foreign page', async () => {
+    const { contents, main, h } = await setup()
+    main.url = 'https://evil.example/'
+    await expect(ipcMain.invokeFrom(contents, main, 'auth:status')).resolves.toMatchObject({ ok: false, error: { code: 'forbidden-sender' } })
+    expect(h.calls).toEqual([])
+  })
+
+  it('refuses a request with no sender frame (the frame navigated or was destroyed)', async () => {
+    const { contents, h } = await setup()
+    await expect(ipcMain.invokeFrom(contents, null, 'auth:status')).resolves.toMatchObject({ ok: false, error: { code: 'forbidden-sender' } })
+    expect(h.calls).toEqual([])
+  })
+
+  it('has no handler at all for an unknown channel', async () => {
+    const { contents, main } = await setup()
+    await expect(ipcMain.invokeFrom(contents, main, 'fs:read-file', '/etc/passwd')).rejects.toThrow(/No handler registered/)
+  })
+
+  it('can be unregistered', async () => {
+    const window = new BrowserWindow({})
+    const unregister = registerCommandHandlers(window as never, page, handlers())
+    unregister()
+    expect(ipcMain.handlers.size).toBe(0)
+  })
+})
+
+describe('IPC events', () => {
+  type Events = { [E in EventName]: EventPayload<E> }
+
+  it('forwards every renderer event to the window, and stops when unsubscribed', () => {
+    const window = new BrowserWindow({})
+    const hub = new EventHub<Events>()
+    const stop = forwardEvents(window as never, hub)
+    hub.emit('ui:show-charger', { uuid: 'c-1' })
+    hub.emit('settings:changed', DEFAULT_SETTINGS)
+    expect(window.webContents.sent).toEqual([
+      { channel: 'ui:show-charger', args: [{ uuid: 'c-1' }] },
+      { channel: 'settings:changed', args: [DEFAULT_SETTINGS] },
+    ])
+    stop()
+    hub.emit('ui:show-charger', { uuid: 'c-2' })
+    expect(window.webContents.sent).toHaveLength(2)
+  })
+
+  it('subscribes to each event of the contract', () => {
+    const window = new BrowserWindow({})
+    const subscribed: string[] = []
+    forwardEvents(window as never, {
+      on: (event) => {
+        subscribed.push(event)
+        return () => {}
+      },
+    })
+    expect(subscribed.sort()).toEqual([...EVENTS].sort())
+  })
+
+  it('a destroyed window is skipped, not an error', () => {
+    const window = new BrowserWindow({})
+    const hub = new EventHub<Events>()
+    forwardEvents(window as never, hub)
+    window.destroy()
+    expect(() => hub.emit('ui:show-charger', { uuid: 'c-1' })).not.toThrow()
+    expect(window.webContents.sent).toEqual([])
+  })
+})

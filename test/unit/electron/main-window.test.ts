@@ -1,0 +1,160 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+
+vi.mock('electron', () => import('../../fakes/electron'))
+
+import { BrowserWindow, resetFakeElectron, screen } from '../../fakes/electron'
+import { MainWindow, type MainWindowOptions } from '../../../electron/main/electron/main-window'
+import { WindowStateStore } from '../../../electron/main/window/window-state-store'
+import type { AppPage } from '../../../electron/main/window/app-page'
+
+let dir: string
+let store: WindowStateStore
+let quitting: boolean
+let hints: number
+
+const filePage: AppPage = { kind: 'file', path: '/opt/fleet/out/renderer/index.html' }
+
+function options(overrides: Partial<MainWindowOptions> = {}): MainWindowOptions {
+  return {
+    page: filePage,
+    preloadPath: '/opt/fleet/out/preload/index.cjs',
+    stateStore: store,
+    startHidden: false,
+    isQuitting: () => quitting,
+    onFirstCloseToTray: () => hints++,
+    devTools: false,
+    ...overrides,
+  }
+}
+
+async function savedState() {
+  return JSON.parse(await readFile(join(dir, 'window-state.json'), 'utf8'))
+}
+
+function fake(main: MainWindow): InstanceType<typeof BrowserWindow> {
+  return main.window as unknown as InstanceType<typeof BrowserWindow>
+}
+
+beforeEach(async () => {
+  resetFakeElectron()
+  dir = await mkdtemp(join(tmpdir(), 'plugfleet-window-'))
+  store = new WindowStateStore(dir, () => {})
+  quitting = false
+  hints = 0
+})
+
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true })
+})
+
+describe('main window', () => {
+  it('is locked down: context isolation, sandbox, no Node, web security, the built preload', async () => {
+    const main = await MainWindow.create(options())
+    const prefs = fake(main).options.webPreferences!
+    expect(prefs.contextIsolation).toBe(true)
+    expect(prefs.sandbox).toBe(true)
+    expect(prefs.nodeIntegration).toBe(false)
+    expect(prefs.nodeIntegrationInWorker).toBe(false)
+    expect(prefs.nodeIntegrationInSubFrames).toBe(false)
+    expect(prefs.webSecurity).toBe(true)
+    expect(prefs.allowRunningInsecureContent).toBe(false)
+    expect(prefs.webviewTag).toBe(false)
+    expect(prefs.devTools).toBe(false)
+    expect(prefs.preload).toBe('/opt/fleet/out/preload/index.cjs')
+  })
+
+  it('loads the built page from disk, or the dev server in development', async () => {
+    const built = await MainWindow.create(options())
+    expect(fake(built).webContents.loaded).toEqual({ file: '/opt/fleet/out/renderer/index.html' })
+    const dev = await MainWindow.create(options({ page: { kind: 'dev-server', url: 'http://localhost:5173/' } }))
+    expect(fake(dev).webContents.loaded).toEqual({ url: 'http://localhost:5173/' })
+  })
+
+  it('stays hidden until ready-to-show, so there is no white flash', async () => {
+    const main = await MainWindow.create(options())
+    const window = fake(main)
+    expect(window.options.show).toBe(false)
+    expect(window.isVisible()).toBe(false)
+    window.emit('ready-to-show')
+    expect(window.isVisible()).toBe(true)
+  })
+
+  it('stays in the tray when launched at login', async () => {
+    const window = fake(await MainWindow.create(options({ startHidden: true })))
+    window.emit('ready-to-show')
+    expect(window.isVisible()).toBe(false)
+  })
+
+  it('closing hides it to the tray, with the hint only the first time, ever', async () => {
+    const main = await MainWindow.create(options())
+    const window = fake(main)
+    window.emit('ready-to-show')
+    window.close()
+    expect(window.isDestroyed()).toBe(false)
+    expect(window.isVisible()).toBe(false)
+    expect(hints).toBe(1)
+    main.show()
+    window.close()
+    expect(hints).toBe(1)
+    await vi.waitFor(async () => expect((await savedState()).closeToTrayHintShown).toBe(true))
+
+    // The next run remembers that the hint was shown.
+    const next = fake(await MainWindow.create(options()))
+    next.close()
+    expect(hints).toBe(1)
+  })
+
+  it('really closes when the app is quitting', async () => {
+    const window = fake(await MainWindow.create(options()))
+    quitting = true
+    window.close()
+    expect(window.isDestroyed()).toBe(true)
+    expect(hints).toBe(0)
+  })
+
+  it('show() brings a minimized or hidden window to the front', async () => {
+    const main = await MainWindow.create(options({ startHidden: true }))
+    const window = fake(main)
+    window.minimize()
+    main.show()
+    expect(window.isMinimized()).toBe(false)
+    expect(window.isVisible()).toBe(true)
+    expect(window.focused).toBe(true)
+  })
+
+  it('remembers size and position across runs', async () => {
+    const first = await MainWindow.create(options())
+    fake(first).setBounds({ x: 200, y: 150, width: 1000, height: 700 })
+    fake(first).close()
+    await vi.waitFor(async () => expect((await savedState()).bounds).toEqual({ x: 200, y: 150, width: 1000, height: 700 }))
+
+    const second = fake(await MainWindow.create(options()))
+    expect(second.options).toMatchObject({ x: 200, y: 150, width: 1000, height: 700 })
+  })
+
+  it('reopens maximized when it was closed maximized', async () => {
+    await writeFile(join(dir, 'window-state.json'), JSON.stringify({ bounds: { x: 10, y: 10, width: 900, height: 600 }, maximized: true }))
+    const window = fake(await MainWindow.create(options()))
+    window.emit('ready-to-show')
+    expect(window.isMaximized()).toBe(true)
+  })
+
+  it('opens on screen when the display it was on is gone', async () => {
+    // Last time it sat on a second monitor to the right; that monitor is unplugged now.
+    await writeFile(join(dir, 'window-state.json'), JSON.stringify({ bounds: { x: 2500, y: 100, width: 900, height: 600 } }))
+    screen.workAreas = [{ x: 0, y: 0, width: 1920, height: 1040 }]
+    const window = fake(await MainWindow.create(options()))
+    expect(window.options.x).toBeUndefined()
+    expect(window.options.y).toBeUndefined()
+    expect(window.options.width).toBe(1200)
+  })
+
+  it('opens with defaults when the state file is damaged', async () => {
+    await writeFile(join(dir, 'window-state.json'), '{"bounds": {"x": 1')
+    const window = fake(await MainWindow.create(options()))
+    expect(window.options).toMatchObject({ width: 1200, height: 800 })
+  })
+})
