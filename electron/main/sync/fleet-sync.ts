@@ -82,9 +82,10 @@ type Outcome = { ok: true; page: ParsedChargerPage } | { ok: false; error: unkno
 interface PageFetch {
   outcome: Promise<Outcome>
   controller: AbortController
-  /** Resolved when every earlier page has arrived with a next link: from then on this page is needed. */
+  /** Called when every earlier page has arrived with a next link: from then on this page is needed. */
   needed: () => void
-  attempts: number
+  /** Requests sent for this page so far (retries included): the waste if it turns out not to be needed. */
+  counter: { attempts: number }
 }
 
 /** The options with their defaults applied, shared by every run. */
@@ -221,8 +222,8 @@ class SyncRun {
         const signal = this.#signal ? AbortSignal.any([this.#signal, controller.signal]) : controller.signal
         let needed!: () => void
         const whenNeeded = new Promise<void>((resolve) => (needed = resolve))
-        const fetch: PageFetch = { controller, needed, attempts: 0, outcome: Promise.resolve({ ok: false, error: null }) }
-        fetch.outcome = this.#fetchWithRetries(client.chargersUrl(page, perPage), page, signal, whenNeeded, fetch).then(
+        const counter = { attempts: 0 }
+        const outcome = this.#fetchWithRetries(client.chargersUrl(page, perPage), page, signal, whenNeeded, counter).then(
           (parsed): Outcome => {
             // A page past the end tells us where the end is before its predecessors arrive.
             if (parsed.next === null) lastPage = Math.min(lastPage, page)
@@ -230,7 +231,7 @@ class SyncRun {
           },
           (error: unknown): Outcome => ({ ok: false, error }),
         )
-        inFlight.set(page, fetch)
+        inFlight.set(page, { outcome, controller, needed, counter })
       }
     }
 
@@ -238,7 +239,7 @@ class SyncRun {
       let wasted = 0
       for (const fetch of inFlight.values()) {
         fetch.controller.abort()
-        wasted += fetch.attempts
+        wasted += fetch.counter.attempts
       }
       inFlight.clear()
       return wasted

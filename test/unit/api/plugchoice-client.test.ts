@@ -141,6 +141,14 @@ describe('PlugchoiceClient', () => {
     expect(error.message).toBe(`Cannot reach Plugchoice: the connection was refused (ECONNREFUSED) at 127.0.0.1:${port}.`)
   })
 
+  it('a failed TLS handshake is "cannot reach", naming the TLS error', async () => {
+    // https to a plain-http port: the handshake gets an HTTP answer back.
+    const tls = new PlugchoiceClient({ base: new URL(`https://127.0.0.1:${api.port}/api/v3`), token: api.token })
+    const error = await failure(tls.getUser())
+    expect(error.code).toBe('unreachable')
+    expect(error.message).toMatch(/^Cannot reach Plugchoice: the secure connection failed \([A-Z_]+\)/)
+  })
+
   it('an answer slower than the timeout is a timeout', async () => {
     api.setLatency(1_500)
     const impatient = new PlugchoiceClient({ base: new URL(api.baseUrl), token: api.token, timeoutMs: 150 })
