@@ -8,7 +8,7 @@ import type { EventName } from '../../../shared/ipc-channels'
 import type { Charger } from '../../../shared/plugchoice-schemas'
 import { PlugchoiceError } from '../api/api-errors'
 import { FleetSyncer } from '../sync/fleet-sync'
-import { PollScheduler } from '../sync/poll-scheduler'
+import { describeInterval, PollScheduler } from '../sync/poll-scheduler'
 import { RateBudget } from '../sync/rate-budget'
 import { systemClock, type Clock } from '../sync/clock'
 import { SnapshotStore } from '../storage/snapshot-store'
@@ -185,7 +185,7 @@ export class FleetApp {
       poll: {
         intervalMs: poll?.intervalMs ?? intervalMs,
         effectiveIntervalMs: poll?.effectiveIntervalMs ?? intervalMs,
-        description: poll?.description ?? `every ${Math.round(intervalMs / 60_000)} min`,
+        description: poll?.description ?? describeInterval(intervalMs, intervalMs, null),
         running: poll?.running ?? false,
       },
       notice: this.notice,
@@ -272,6 +272,8 @@ export class FleetApp {
     this.sync = { ...this.sync, state: 'syncing', pagesRead: 0, chargersRead: 0, lastAttemptAt: startedAt }
     this.emitStatus()
     try {
+      // A restored token whose account was not remembered costs one GET /user: it counts against the budget.
+      const identifyRequests = this.session.currentAccount() ? 0 : 1
       const account = await this.session.identify()
       if (this.fleet.origin.accountUuid && this.fleet.origin.accountUuid !== account.uuid) {
         this.replaceFleet([], { source: 'none', accountUuid: null, fetchedAt: null })
@@ -282,7 +284,8 @@ export class FleetApp {
           this.emitStatus()
         },
       })
-      if (this.syncer !== syncer) return { requests: result.requests, chargers: result.chargers.length }
+      const requests = result.requests + identifyRequests
+      if (this.syncer !== syncer) return { requests, chargers: result.chargers.length }
       const fetchedAt = new Date(this.clock.now()).toISOString()
       const before = this.fleet.origin.source === 'none' ? null : this.fleet.list()
       this.replaceFleet(result.chargers, { source: 'live', accountUuid: account.uuid, fetchedAt })
@@ -290,7 +293,7 @@ export class FleetApp {
       await this.writeCache(account.uuid, fetchedAt, result.chargers)
       if (before) this.notify(fleetTransitions(before, result.chargers))
       this.emitStatus()
-      return { requests: result.requests, chargers: result.chargers.length }
+      return { requests, chargers: result.chargers.length }
     } catch (error) {
       if (this.syncer !== syncer) throw error
       this.sync = { ...this.sync, state: 'error', lastError: toAppError(error) }
