@@ -60,6 +60,7 @@ const npx = (bin, ...args) => ['npx', ['--no-install', bin, ...args]]
 
 const built = check('build', ...npx('electron-vite', 'build'))
 check('tsc', ...npx('tsc', '--noEmit', '-p', 'tsconfig.json'))
+check('tsc (browser-facing tests)', ...npx('tsc', '--noEmit', '-p', 'test/tsconfig.json'))
 check('svelte-check', ...npx('svelte-check', '--tsconfig', './renderer/tsconfig.json', '--fail-on-warnings', '--output', 'human'))
 if (existsSync(join(root, 'test', 'electronegativity.mjs'))) check('electronegativity', process.execPath, ['test/electronegativity.mjs'])
 

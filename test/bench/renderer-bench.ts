@@ -28,7 +28,8 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--dis
 
 /** Installed before the app's scripts: notes when the snapshot body has fully arrived and when rows appear. */
 const INSTRUMENT = () => {
-  const bench = ((window as unknown as { __bench: Record<string, number | null> }).__bench = { snapshotAt: null, firstRowsAt: null })
+  const bench: { snapshotAt: number | null; firstRowsAt: number | null } = { snapshotAt: null, firstRowsAt: null }
+  ;(window as unknown as { __bench: typeof bench }).__bench = bench
   const realFetch = window.fetch.bind(window)
   window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     const response = await realFetch(input, init)
