@@ -369,6 +369,7 @@ function fakeDisplay(id: number, workArea: Electron.Rectangle): Electron.Display
 // App
 
 type LoginItemSettings = Electron.LoginItemSettings
+const DEFAULT_PATHS: Readonly<Record<string, string>> = { userData: '/tmp/plugfleet-fake/user-data', downloads: '/tmp/plugfleet-fake/downloads' }
 
 export const app = new (class FakeApp
   extends EventEmitter
@@ -380,6 +381,7 @@ export const app = new (class FakeApp
       | 'quit'
       | 'exit'
       | 'getPath'
+      | 'setPath'
       | 'getAppPath'
       | 'requestSingleInstanceLock'
       | 'setAppUserModelId'
@@ -399,7 +401,7 @@ export const app = new (class FakeApp
   wasOpenedAtLogin = false
   quitCalls = 0
   ready = false
-  paths: Record<string, string> = { userData: '/tmp/plugfleet-fake-user-data' }
+  paths: Record<string, string> = { ...DEFAULT_PATHS }
 
   whenReady(): Promise<void> {
     this.ready = true
@@ -426,6 +428,9 @@ export const app = new (class FakeApp
     const value = this.paths[name]
     if (value === undefined) throw new Error(`Failed to get '${name}' path`)
     return value
+  }
+  setPath(name: string, path: string): void {
+    this.paths[name] = path
   }
   getAppPath(): string {
     return '/opt/plugchoice-fleet/resources/app.asar'
@@ -687,7 +692,7 @@ export const powerMonitor = new (class FakePowerMonitor extends EventEmitter imp
 })()
 
 export const net = {
-  online: true,
+  online: true as boolean,
   isOnline(): boolean {
     return net.online
   },
@@ -761,6 +766,7 @@ export function resetFakeElectron(): void {
     wasOpenedAtLogin: false,
     quitCalls: 0,
     ready: false,
+    paths: { ...DEFAULT_PATHS },
   })
   screen.workAreas = [{ x: 0, y: 0, width: 1920, height: 1040 }]
   shell.opened.length = 0

@@ -2,15 +2,13 @@
 // ever registered, so an unknown channel has no handler at all), each answering only the app's own main frame
 // before dispatchCommand validates the request. Events of the app core go to the window with webContents.send.
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent, type WebFrameMain } from 'electron'
-import type { EventPayload, IpcResult } from '../../../shared/ipc-contract'
+import type { IpcResult } from '../../../shared/ipc-contract'
 import { COMMANDS, EVENTS, type EventName } from '../../../shared/ipc-channels'
 import { dispatchCommand, type CommandHandlers } from '../ipc/command-dispatch'
 import { isAppPageUrl, type AppPage } from '../window/app-page'
 
-/** The app core's renderer events (FleetApp satisfies it). */
-export interface RendererEventSource {
-  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void
-}
+/** Subscribes to one renderer event of the app core: `(event, listener) => fleetApp.on(event, listener)`. */
+export type SubscribeToEvent = (event: EventName, listener: (payload: unknown) => void) => () => void
 
 export const FORBIDDEN_SENDER: IpcResult<never> = {
   ok: false,
@@ -44,9 +42,9 @@ export function registerCommandHandlers(window: BrowserWindow, page: AppPage, ha
 }
 
 /** Forwards each renderer event of the app core to the window; returns the unsubscribe. */
-export function forwardEvents(window: BrowserWindow, source: RendererEventSource): () => void {
+export function forwardEvents(window: BrowserWindow, subscribe: SubscribeToEvent): () => void {
   const unsubscribes = EVENTS.map((name) =>
-    source.on(name, (payload) => {
+    subscribe(name, (payload) => {
       // A hidden window still gets events (its list stays current); a destroyed one cannot.
       if (window.isDestroyed() || window.webContents.isDestroyed()) return
       window.webContents.send(name, payload)

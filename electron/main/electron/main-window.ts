@@ -66,14 +66,19 @@ export class MainWindow {
     this.state = state
   }
 
+  /** Creates the (hidden) window; `load()` then loads the page, once IPC is in place for it. */
   static async create(options: MainWindowOptions): Promise<MainWindow> {
     const state = await options.stateStore.load()
     const window = new BrowserWindow(mainWindowOptions(options, state))
     const main = new MainWindow(window, state, options)
     main.wire()
-    if (options.page.kind === 'dev-server') await window.loadURL(options.page.url)
-    else await window.loadFile(options.page.path)
     return main
+  }
+
+  async load(): Promise<void> {
+    const { page } = this.options
+    if (page.kind === 'dev-server') await this.window.loadURL(page.url)
+    else await this.window.loadFile(page.path)
   }
 
   private wire(): void {

@@ -8,27 +8,32 @@ import { isAppPageUrl, type AppPage } from '../window/app-page'
 export const PLUGCHOICE_WEB_HOST = 'app.plugchoice.com'
 
 /**
- * The renderer's Content-Security-Policy, also set as a <meta> in renderer/index.html (a page loaded from
- * file:// gets no response headers, so the meta is what protects the packaged app). Scripts only from the app
- * itself: no inline script, no eval. 'unsafe-inline' for styles only: Vite injects component styles as <style>
- * elements in development and the virtual list positions rows with inline style attributes; a style cannot
- * run code. `connect-src 'self'` serves the web preview's bridge (same origin); Electron's renderer talks
- * to main over IPC only.
+ * The renderer's Content-Security-Policy. renderer/index.html carries it as a <meta> (a page loaded from
+ * file:// gets no response headers, so the meta is what protects the packaged app); responses from the dev
+ * server get it as a header too. Scripts only from the app itself: no inline script, no eval, nothing remote.
+ * `connect-src 'self'` serves the web preview's bridge (same origin); Electron's renderer talks to main over
+ * IPC only, and any request it makes leaves no further than the webRequest filter below.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
+  "style-src 'self'",
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",
+  "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
-  "object-src 'none'",
 ].join('; ')
 
-/** As a response header `frame-ancestors` works too (it is ignored in a <meta>). */
-export const CONTENT_SECURITY_POLICY_HEADER = `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`
+/**
+ * The header form adds `frame-ancestors` (ignored in a <meta>). In development only, Vite injects the CSS it
+ * serves as <style> elements, so the dev server's header allows inline styles; a style cannot run code.
+ */
+export function contentSecurityPolicyHeader(page: AppPage): string {
+  const policy = page.kind === 'dev-server' ? CONTENT_SECURITY_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'") : CONTENT_SECURITY_POLICY
+  return `${policy}; frame-ancestors 'none'`
+}
 
 /** Exactly what the renderer may ask for: writing plain text to the clipboard ("copy identity"). */
 const GRANTABLE_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write'])
@@ -77,7 +82,7 @@ export function hardenSession(target: Session, page: AppPage): void {
   })
   target.webRequest.onHeadersReceived((details, callback) => {
     callback({
-      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY_HEADER] },
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicyHeader(page)] },
     })
   })
 }

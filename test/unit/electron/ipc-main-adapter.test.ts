@@ -148,7 +148,7 @@ describe('IPC events', () => {
   it('forwards every renderer event to the window, and stops when unsubscribed', () => {
     const window = new BrowserWindow({})
     const hub = new EventHub<Events>()
-    const stop = forwardEvents(window as never, hub)
+    const stop = forwardEvents(window as never, (event, listener) => hub.on(event, listener))
     hub.emit('ui:show-charger', { uuid: 'c-1' })
     hub.emit('settings:changed', DEFAULT_SETTINGS)
     expect(window.webContents.sent).toEqual([
@@ -163,11 +163,9 @@ describe('IPC events', () => {
   it('subscribes to each event of the contract', () => {
     const window = new BrowserWindow({})
     const subscribed: string[] = []
-    forwardEvents(window as never, {
-      on: (event) => {
-        subscribed.push(event)
-        return () => {}
-      },
+    forwardEvents(window as never, (event) => {
+      subscribed.push(event)
+      return () => {}
     })
     expect(subscribed.sort()).toEqual([...EVENTS].sort())
   })
@@ -175,7 +173,7 @@ describe('IPC events', () => {
   it('a destroyed window is skipped, not an error', () => {
     const window = new BrowserWindow({})
     const hub = new EventHub<Events>()
-    forwardEvents(window as never, hub)
+    forwardEvents(window as never, (event, listener) => hub.on(event, listener))
     window.destroy()
     expect(() => hub.emit('ui:show-charger', { uuid: 'c-1' })).not.toThrow()
     expect(window.webContents.sent).toEqual([])

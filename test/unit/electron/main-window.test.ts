@@ -68,8 +68,11 @@ describe('main window', () => {
 
   it('loads the built page from disk, or the dev server in development', async () => {
     const built = await MainWindow.create(options())
+    expect(fake(built).webContents.loaded).toBeNull()
+    await built.load()
     expect(fake(built).webContents.loaded).toEqual({ file: '/opt/fleet/out/renderer/index.html' })
     const dev = await MainWindow.create(options({ page: { kind: 'dev-server', url: 'http://localhost:5173/' } }))
+    await dev.load()
     expect(fake(dev).webContents.loaded).toEqual({ url: 'http://localhost:5173/' })
   })
 

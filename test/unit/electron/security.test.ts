@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 
 vi.mock('electron', () => import('../../fakes/electron'))
@@ -5,7 +6,7 @@ vi.mock('electron', () => import('../../fakes/electron'))
 import { app, BrowserWindow, resetFakeElectron, session, shell } from '../../fakes/electron'
 import {
   CONTENT_SECURITY_POLICY,
-  CONTENT_SECURITY_POLICY_HEADER,
+  contentSecurityPolicyHeader,
   hardenSession,
   installSecurity,
   isAllowedExternalUrl,
@@ -111,7 +112,11 @@ describe('session hardening', () => {
       },
       (response) => (headers = response.responseHeaders),
     )
-    expect(headers).toEqual({ 'Content-Type': ['text/html'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY_HEADER] })
+    expect(headers).toEqual({ 'Content-Type': ['text/html'], 'Content-Security-Policy': [contentSecurityPolicyHeader(devPage)] })
+    expect(contentSecurityPolicyHeader(devPage)).toContain("frame-ancestors 'none'")
+    // Inline styles are a development-only concession (Vite's injected CSS); the built app gets none.
+    expect(contentSecurityPolicyHeader(devPage)).toContain("style-src 'self' 'unsafe-inline'")
+    expect(contentSecurityPolicyHeader(filePage)).not.toContain('unsafe-inline')
   })
 
   it('the CSP allows scripts from the app only: no inline script, no eval, no remote source', () => {
@@ -119,7 +124,18 @@ describe('session hardening', () => {
     expect(directives.get('default-src')).toEqual(["'none'"])
     expect(directives.get('script-src')).toEqual(["'self'"])
     expect(directives.get('object-src')).toEqual(["'none'"])
-    expect(CONTENT_SECURITY_POLICY).not.toMatch(/https?:|\*|unsafe-eval/)
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/https?:|\*|unsafe-/)
+  })
+
+  it('the page’s own <meta> CSP is at least as strict where it matters', async () => {
+    const html = await readFile(new URL('../../../renderer/index.html', import.meta.url), 'utf8')
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1]
+    expect(meta, 'renderer/index.html has a CSP meta').toBeDefined()
+    const directives = new Map(meta!.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]))
+    expect(directives.get('script-src')).toEqual(["'self'"])
+    expect(directives.get('object-src')).toEqual(["'none'"])
+    expect(directives.get('base-uri')).toEqual(["'none'"])
+    expect(meta).not.toMatch(/unsafe-eval|unsafe-inline|https?:|\*/)
   })
 })
 

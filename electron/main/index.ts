@@ -1,0 +1,164 @@
+// The Electron main process: wiring only. The app itself is FleetApp (plain Node); the adapters in
+// ./electron/ carry its commands, events, tray and notifications to the desktop.
+import { join } from 'node:path'
+import { app, dialog } from 'electron'
+import { resolveApiBase } from './api/api-base'
+import { startDemoApi } from './core/demo-api'
+import { FleetApp } from './core/fleet-app'
+import { electronPorts } from './electron/electron-ports'
+import { forwardEvents, registerCommandHandlers } from './electron/ipc-main-adapter'
+import {
+  applyStartAtLogin,
+  claimSingleInstance,
+  installAppMenu,
+  launchCommand,
+  launchedAtLogin,
+  QuitController,
+  watchWakeAndNetwork,
+} from './electron/lifecycle'
+import { MainWindow } from './electron/main-window'
+import { Notifier, registerNotificationIdentity } from './electron/notifier'
+import { installSecurity } from './electron/security'
+import { runTrayAction, TrayAdapter } from './electron/tray-adapter'
+import { KeytarSecretStore } from './secrets/keytar-secret-store'
+import { TokenVault } from './secrets/token-vault'
+import { trayIconPath } from './tray/tray-icon-path'
+import { trayView } from './tray/tray-policy'
+import { resolveAppPage } from './window/app-page'
+import { WindowStateStore } from './window/window-state-store'
+
+/** Must equal electron-builder's appId: Windows ties toasts and the Start-menu shortcut to it. */
+const APP_ID = 'com.plugchoice.fleet'
+const PRODUCT_NAME = 'Plugchoice Fleet'
+
+// PLUGFLEET_USER_DATA moves everything, Chromium's own data and the single-instance lock included, so a test
+// or a second profile never meets the user's running app.
+if (process.env.PLUGFLEET_USER_DATA) app.setPath('userData', process.env.PLUGFLEET_USER_DATA)
+const userDataDir = app.getPath('userData')
+const demo = process.argv.includes('--demo') || process.env.PLUGFLEET_DEMO === '1'
+
+let mainWindow: MainWindow | null = null
+
+if (!claimSingleInstance(() => mainWindow?.show())) {
+  app.quit()
+} else {
+  main().catch((error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error)
+    console.error(`[plugfleet] could not start: ${message}`)
+    dialog.showErrorBox(`${PRODUCT_NAME} could not start`, message)
+    app.exit(1)
+  })
+}
+
+async function main(): Promise<void> {
+  await app.whenReady()
+  const platform = process.platform
+  registerNotificationIdentity(platform, APP_ID)
+  // Packaged, the tray and window icons are extraResources next to app.asar (electron-builder.json).
+  const resourcesDir = app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'electron', 'resources')
+  const page = resolveAppPage({
+    isPackaged: app.isPackaged,
+    devServerUrl: process.env.ELECTRON_RENDERER_URL,
+    rendererDir: join(__dirname, '../renderer'),
+  })
+  installSecurity(page)
+
+  const fleet = new FleetApp({
+    userDataDir,
+    apiBase: resolveApiBase(),
+    vault: new TokenVault(new KeytarSecretStore()),
+    ports: electronPorts(() => mainWindow?.window ?? null),
+    startDemoApi,
+  })
+  const tray = new TrayAdapter({
+    iconFor: (image) => trayIconPath(image, platform, resourcesDir),
+    platform,
+    onAction: (action) =>
+      runTrayAction(
+        {
+          refreshNow: (reason) => fleet.refreshNow(reason),
+          pauseNotifications: (until) => fleet.pauseNotifications(until),
+          showCharger: (uuid) => fleet.showCharger(uuid),
+          showWindow: () => mainWindow?.show(),
+          quit: () => quitter.quit(),
+        },
+        action,
+      ),
+  })
+  const stops: Array<() => void> = []
+  const quitter = new QuitController(async () => {
+    for (const stop of stops.splice(0)) stop()
+    await mainWindow?.persist()
+    await fleet.stop()
+    tray.destroy()
+  })
+  quitter.install()
+  installAppMenu(platform, { quit: () => quitter.quit() })
+
+  const windowIcon = platform === 'linux' ? join(resourcesDir, 'icons', 'icon-256.png') : undefined
+  const notifier = new Notifier({
+    ...(windowIcon ? { icon: windowIcon } : {}),
+    onClick: (uuid) => {
+      mainWindow?.show()
+      if (uuid) fleet.showCharger(uuid)
+    },
+  })
+
+  await fleet.start()
+  if (demo && (await fleet.handlers['auth:status'](undefined)).state !== 'signed-in') {
+    await fleet.handlers['auth:start-demo'](undefined)
+  }
+
+  const window = await MainWindow.create({
+    page,
+    preloadPath: join(__dirname, '../preload/index.cjs'),
+    stateStore: new WindowStateStore(userDataDir),
+    startHidden: launchedAtLogin(process.argv, platform),
+    isQuitting: () => quitter.isQuitting,
+    onFirstCloseToTray: () =>
+      notifier.show({
+        title: `${PRODUCT_NAME} is still running`,
+        body: 'It keeps watching your chargers from the tray. Quit it from the tray menu.',
+        chargerUuid: null,
+        silent: true,
+      }),
+    devTools: !app.isPackaged,
+    ...(windowIcon ? { icon: windowIcon } : {}),
+  })
+  mainWindow = window
+  // Commands and events are in place before the page loads: its first request must find a handler.
+  stops.push(registerCommandHandlers(window.window, page, fleet.handlers))
+  stops.push(forwardEvents(window.window, (event, listener) => fleet.on(event, listener)))
+
+  const renderTray = () => tray.render(trayView(fleet.trayState()))
+  renderTray()
+  // One line for scripts and the Electron smoke test: the tray exists, and what it says.
+  console.log(`[plugfleet] tray ready: ${trayView(fleet.trayState()).tooltip}`)
+  stops.push(fleet.on('tray', (state) => tray.render(trayView(state))))
+  stops.push(fleet.on('notify', (spec) => notifier.show(spec)))
+
+  // Start at login follows the setting. Only a packaged app registers itself: a development build would
+  // register the bare Electron binary.
+  const loginItem = {
+    platform,
+    appId: APP_ID,
+    productName: PRODUCT_NAME,
+    linuxCommand: launchCommand({ isPackaged: app.isPackaged, execPath: process.execPath, appPath: app.getAppPath(), env: process.env }),
+  }
+  let startAtLogin: boolean | null = null
+  const syncLoginItem = (enabled: boolean) => {
+    if (!app.isPackaged || enabled === startAtLogin) return
+    startAtLogin = enabled
+    applyStartAtLogin(enabled, loginItem).catch((error: unknown) =>
+      console.warn(`[plugfleet] could not change start at login: ${(error as Error).message}`),
+    )
+  }
+  syncLoginItem(fleet.currentSettings().startAtLogin)
+  stops.push(fleet.on('settings:changed', (settings) => syncLoginItem(settings.startAtLogin)))
+
+  stops.push(watchWakeAndNetwork((reason) => fleet.refreshNow(reason)))
+  // macOS: a click on the Dock icon reopens the window hidden to the tray.
+  app.on('activate', () => mainWindow?.show())
+
+  await window.load()
+}
