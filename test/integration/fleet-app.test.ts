@@ -82,8 +82,13 @@ async function until<T>(read: () => T | Promise<T>, accept: (value: T) => boolea
   }
 }
 
+/** A live fleet of `size`, once the sync that brought it is over (the next poll is scheduled). */
 const liveFleet = (app: FleetApp, size = 60) =>
-  until(() => app.handlers['fleet:snapshot'](undefined), (s) => s.status.source === 'live' && s.chargers.length === size, 'a live fleet')
+  until(
+    () => app.handlers['fleet:snapshot'](undefined),
+    (s) => s.status.source === 'live' && s.chargers.length === size && s.status.sync.nextSyncAt !== null,
+    'a live fleet',
+  )
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true })

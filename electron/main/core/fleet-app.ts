@@ -59,6 +59,9 @@ export class FleetApp {
   private settings!: Settings
   private scheduler: PollScheduler | null = null
   private syncer: FleetSyncer | null = null
+  /** Cancels the sync of the session being stopped (sign-out, another sign-in, quit). */
+  private cancelSync = new AbortController()
+  private syncUnderWay: Promise<unknown> | null = null
   private sync: SyncStatus = idleSync()
   private notice: string | null = null
   private notificationTimer: unknown = null
@@ -118,6 +121,8 @@ export class FleetApp {
 
   async stop(): Promise<void> {
     this.stopPolling()
+    // A cancelled sync settles quickly; waiting for it means no cache write lands after the app stopped.
+    await this.syncUnderWay?.catch(() => undefined)
     this.clearNotificationTimer()
     await this.session.dispose()
   }
@@ -249,8 +254,13 @@ export class FleetApp {
     const client = this.session.currentClient()
     if (!client) return
     this.syncer = this.deps.createSyncer?.(client) ?? new FleetSyncer({ client, budget: new RateBudget() })
+    this.cancelSync = new AbortController()
     this.scheduler = new PollScheduler({
-      run: () => this.runSync(),
+      run: () => {
+        const run = this.runSync(this.cancelSync.signal)
+        this.syncUnderWay = run
+        return run
+      },
       clock: this.clock,
       intervalMs: this.settings.pollIntervalSec * 1000,
       onState: () => this.emitStatus(),
@@ -260,12 +270,13 @@ export class FleetApp {
   }
 
   private stopPolling(): void {
+    this.cancelSync.abort()
     this.scheduler?.stop()
     this.scheduler = null
     this.syncer = null
   }
 
-  private async runSync(): Promise<{ requests: number; chargers: number }> {
+  private async runSync(signal: AbortSignal): Promise<{ requests: number; chargers: number }> {
     const syncer = this.syncer
     if (!syncer) return { requests: 0, chargers: 0 }
     const startedAt = new Date(this.clock.now()).toISOString()
@@ -279,6 +290,7 @@ export class FleetApp {
         this.replaceFleet([], { source: 'none', accountUuid: null, fetchedAt: null })
       }
       const result = await syncer.sync({
+        signal,
         onProgress: ({ pagesRead, chargersRead }) => {
           this.sync = { ...this.sync, pagesRead, chargersRead }
           this.emitStatus()
