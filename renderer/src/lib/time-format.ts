@@ -1,8 +1,7 @@
 // Relative and absolute times for people ("3 min ago", "offline for 3 h", "14:05"). Pure: `now` is passed in
 // so that rows re-render from one shared clock and tests need no fake timers.
 
-const SECOND = 1000
-const MINUTE = 60 * SECOND
+const MINUTE = 60_000
 const HOUR = 60 * MINUTE
 const DAY = 24 * HOUR
 
@@ -13,10 +12,11 @@ export function parseTimestamp(value: string | null | undefined): number | null 
   return Number.isNaN(ms) ? null : ms
 }
 
-/** A span as one coarse unit, rounded down: "45 s", "12 min", "3 h", "2 d". */
+/** A span as one coarse unit, rounded down: "under a minute", "12 min", "3 h", "2 d". */
 export function formatDuration(ms: number): string {
   const span = Math.max(0, ms)
-  if (span < MINUTE) return `${Math.floor(span / SECOND)} s`
+  // Seconds would tick visibly out of date between clock ticks ("offline for 0 s"): not worth showing.
+  if (span < MINUTE) return 'under a minute'
   if (span < HOUR) return `${Math.floor(span / MINUTE)} min`
   if (span < DAY) return `${Math.floor(span / HOUR)} h`
   return `${Math.floor(span / DAY)} d`

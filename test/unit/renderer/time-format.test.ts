@@ -24,9 +24,10 @@ describe('relative time', () => {
   })
 
   it('durations for "offline for …"', () => {
-    expect(formatDuration(45_000)).toBe('45 s')
+    expect(formatDuration(45_000)).toBe('under a minute')
+    expect(formatDuration(12 * MIN + 59_000)).toBe('12 min')
     expect(formatDuration(3 * 60 * MIN + 1)).toBe('3 h')
-    expect(formatDuration(-5)).toBe('0 s')
+    expect(formatDuration(-5)).toBe('under a minute')
   })
 
   it('reads the API timestamp format with microseconds and treats junk as missing', () => {

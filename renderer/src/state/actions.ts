@@ -1,0 +1,52 @@
+// User actions that talk to main and report their outcome as a toast: shared by the header, the empty
+// states and the detail panel.
+import type { ExportColumn } from '../../../shared/app-schemas'
+import { api } from '../lib/api'
+import { saveDownload } from '../lib/download'
+import { formatCount } from '../lib/freshness'
+import { fleet } from './app-state.svelte'
+import { toasts } from './toasts.svelte'
+
+export async function refresh(): Promise<void> {
+  const result = await api.invoke['fleet:refresh'](undefined)
+  if (result.ok) fleet.applyStatus(result.data)
+  else toasts.show(result.error.message, 'error')
+}
+
+export async function exportCsv(uuids: readonly string[], columns: ExportColumn[]): Promise<void> {
+  const result = await api.invoke['fleet:export-csv']({ uuids: [...uuids], columns })
+  if (!result.ok) {
+    toasts.show(`Export failed: ${result.error.message}`, 'error')
+    return
+  }
+  const outcome = result.data
+  if (outcome.status === 'saved') toasts.show(`Saved ${formatCount(outcome.rows, 'charger')} to ${outcome.path}`)
+  else if (outcome.status === 'download') {
+    saveDownload(outcome.fileName, outcome.csv, 'text/csv;charset=utf-8')
+    toasts.show(`Exported ${formatCount(outcome.rows, 'charger')} as ${outcome.fileName}`)
+  }
+}
+
+const PLUGCHOICE_WEB = /^https:\/\/app\.plugchoice\.com\//
+
+export async function openInPlugchoice(uuid: string): Promise<void> {
+  const result = await api.invoke['charger:open-in-plugchoice']({ uuid })
+  if (!result.ok) {
+    toasts.show(result.error.message, 'error')
+    return
+  }
+  // The desktop app opened it in the system browser; the web preview opens it here, and only a Plugchoice page.
+  if (!result.data.opened) {
+    if (PLUGCHOICE_WEB.test(result.data.url)) window.open(result.data.url, '_blank', 'noopener,noreferrer')
+    else toasts.show('That link does not lead to Plugchoice; it was not opened.', 'error')
+  }
+}
+
+export async function copyText(text: string, what: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text)
+    toasts.show(`Copied ${what}`)
+  } catch {
+    toasts.show(`Could not copy ${what}: the clipboard is not available.`, 'error')
+  }
+}

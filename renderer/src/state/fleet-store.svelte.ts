@@ -1,0 +1,84 @@
+// The fleet as the renderer holds it. The charger array is $state.raw: it is replaced, never mutated, and
+// a delta replaces only the chargers it names (fleet-reconcile.ts), so rows keyed by uuid whose charger did
+// not change keep the same object and are not re-rendered.
+import type { FleetDelta, FleetStatus } from '../../../shared/app-schemas'
+import type { Charger } from '../../../shared/plugchoice-schemas'
+import { api } from '../lib/api'
+import { indexChargers } from '../lib/charger-index'
+import { applyDelta } from '../lib/fleet-reconcile'
+
+export class FleetStore {
+  chargers = $state.raw<readonly Charger[]>([])
+  status = $state.raw<FleetStatus | null>(null)
+  /** A snapshot has arrived at least once. */
+  loaded = $state(false)
+  /** Why the last snapshot could not be read, if it could not. */
+  loadError = $state<string | null>(null)
+  byUuid = $derived(new Map(this.chargers.map((charger) => [charger.uuid, charger])))
+
+  #revision = -1
+  #fetching: Promise<void> | null = null
+  #fetchAgain = false
+
+  get revision(): number {
+    return this.#revision
+  }
+
+  /** Fetches the whole fleet; concurrent calls share one request, and one asked for meanwhile runs after it. */
+  refetch(): Promise<void> {
+    if (this.#fetching) {
+      this.#fetchAgain = true
+      return this.#fetching
+    }
+    this.#fetching = this.#fetch().finally(() => {
+      this.#fetching = null
+      if (this.#fetchAgain) {
+        this.#fetchAgain = false
+        void this.refetch()
+      }
+    })
+    return this.#fetching
+  }
+
+  async #fetch(): Promise<void> {
+    const result = await api.invoke['fleet:snapshot'](undefined)
+    if (!result.ok) {
+      this.loadError = result.error.message
+      return
+    }
+    this.loadError = null
+    this.#revision = result.data.status.revision
+    this.chargers = result.data.chargers
+    this.status = result.data.status
+    this.loaded = true
+    this.#indexSoon(result.data.chargers)
+  }
+
+  applyDelta(delta: FleetDelta): void {
+    if (this.#fetching) {
+      // The snapshot under way may or may not include this delta: fetch once more after it to be sure.
+      this.#fetchAgain = true
+      return
+    }
+    const outcome = applyDelta(this.chargers, this.#revision, delta)
+    if (outcome.kind === 'out-of-order') void this.refetch()
+    if (outcome.kind !== 'applied') return
+    this.#revision = outcome.revision
+    this.chargers = outcome.chargers
+    this.#indexSoon(delta.upserted)
+  }
+
+  applyStatus(status: FleetStatus): void {
+    this.status = status
+    // Events arrive in order and a delta always precedes the status that reports its revision: a status
+    // naming another revision means a delta was lost (or arrived before the first snapshot).
+    if (this.loaded && !this.#fetching && status.revision !== this.#revision) void this.refetch()
+  }
+
+  /** Search text and buckets are computed in idle time, so the first keystroke is as fast as the next. */
+  #indexSoon(chargers: readonly Charger[]): void {
+    const run = () => indexChargers(chargers)
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 500 })
+    else setTimeout(run, 0)
+  }
+}

@@ -1,0 +1,81 @@
+// What the list shows: filters, search, sort, selection and the detail panel. "sorted" is derived from the
+// fleet and the sort only, "rows" from sorted plus filters, so a keystroke filters an already sorted array
+// and never sorts 10,000 chargers again.
+import type { Bucket } from '../../../shared/fleet-health'
+import type { Charger } from '../../../shared/plugchoice-schemas'
+import { visibleColumns, type ColumnId } from '../lib/columns'
+import { countByBucket, DEFAULT_SORT, filterChargers, nextSort, sortChargers, type SortState } from '../lib/fleet-query'
+import type { FleetStore } from './fleet-store.svelte'
+import type { Session } from './session.svelte'
+
+export class FleetView {
+  query = $state('')
+  buckets = $state.raw<ReadonlySet<Bucket>>(new Set())
+  sort = $state.raw<SortState>(DEFAULT_SORT)
+  selectedUuid = $state<string | null>(null)
+  detailOpen = $state(false)
+  /** Bumped when the selection must be scrolled into view (keyboard, tray, notification). */
+  revealRequest = $state(0)
+
+  readonly #store: FleetStore
+  readonly #session: Session
+
+  constructor(store: FleetStore, session: Session) {
+    this.#store = store
+    this.#session = session
+  }
+
+  // $derived.by: the stores are read lazily, after the constructor has set them.
+  counts = $derived.by(() => countByBucket(this.#store.chargers))
+  sorted = $derived.by(() => sortChargers(this.#store.chargers, this.sort))
+  rows = $derived(filterChargers(this.sorted, { buckets: this.buckets, query: this.query }))
+  columns = $derived.by(() => visibleColumns(this.#session.settings.hiddenColumns))
+  selected = $derived.by<Charger | undefined>(() =>
+    this.selectedUuid ? this.#store.byUuid.get(this.selectedUuid) : undefined,
+  )
+  selectedIndex = $derived(this.selectedUuid === null ? -1 : this.rows.findIndex((c) => c.uuid === this.selectedUuid))
+  filtered = $derived(this.buckets.size > 0 || this.query.trim() !== '')
+
+  toggleBucket(bucket: Bucket): void {
+    const next = new Set(this.buckets)
+    if (next.has(bucket)) next.delete(bucket)
+    else next.add(bucket)
+    this.buckets = next
+  }
+
+  clearFilters(): void {
+    this.buckets = new Set()
+    this.query = ''
+  }
+
+  sortBy(column: ColumnId): void {
+    this.sort = nextSort(this.sort, column)
+  }
+
+  select(uuid: string | null, options: { open?: boolean; reveal?: boolean } = {}): void {
+    this.selectedUuid = uuid
+    if (options.open !== undefined) this.detailOpen = options.open && uuid !== null
+    if (options.reveal) this.revealRequest++
+  }
+
+  /** Moves the selection by `step` rows of the current view (arrow keys, Page Up/Down). */
+  move(step: number): void {
+    const count = this.rows.length
+    if (count === 0) return
+    const from = this.selectedIndex
+    const to = from === -1 ? (step > 0 ? 0 : count - 1) : Math.min(count - 1, Math.max(0, from + step))
+    this.select(this.rows[to]!.uuid, { reveal: true })
+  }
+
+  moveTo(index: number): void {
+    const charger = this.rows[Math.min(this.rows.length - 1, Math.max(0, index))]
+    if (charger) this.select(charger.uuid, { reveal: true })
+  }
+
+  /** The tray or a notification asks for one charger: show it even when filters would hide it. */
+  reveal(uuid: string): void {
+    if (!this.#store.byUuid.has(uuid)) return
+    if (!this.rows.some((c) => c.uuid === uuid)) this.clearFilters()
+    this.select(uuid, { open: true, reveal: true })
+  }
+}
