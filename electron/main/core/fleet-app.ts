@@ -201,7 +201,7 @@ export class FleetApp {
     const { account } = await this.session.signIn(token)
     this.stopPolling()
     if (this.fleet.origin.accountUuid !== account.uuid) {
-      this.replaceFleet([], { source: 'none', accountUuid: null, fetchedAt: null })
+      this.forgetFleet()
       await this.showCachedFleet(account.uuid)
     }
     this.sync = idleSync()
@@ -213,7 +213,7 @@ export class FleetApp {
   private async startDemo(): Promise<AuthStatus> {
     this.stopPolling()
     const account = await this.session.startDemo()
-    this.replaceFleet([], { source: 'none', accountUuid: null, fetchedAt: null })
+    this.forgetFleet()
     await this.showCachedFleet(account.uuid)
     this.sync = idleSync()
     this.emitAuth()
@@ -228,7 +228,7 @@ export class FleetApp {
     // may already have forgotten who it was).
     const owner = account?.uuid ?? this.fleet.origin.accountUuid
     if (owner) await this.snapshots.remove(owner)
-    this.replaceFleet([], { source: 'none', accountUuid: null, fetchedAt: null })
+    this.forgetFleet()
     this.sync = idleSync()
     this.notice = null
     this.emitAuth()
@@ -286,9 +286,7 @@ export class FleetApp {
       // A restored token whose account was not remembered costs one GET /user: it counts against the budget.
       const identifyRequests = this.session.currentAccount() ? 0 : 1
       const account = await this.session.identify()
-      if (this.fleet.origin.accountUuid && this.fleet.origin.accountUuid !== account.uuid) {
-        this.replaceFleet([], { source: 'none', accountUuid: null, fetchedAt: null })
-      }
+      if (this.fleet.origin.accountUuid && this.fleet.origin.accountUuid !== account.uuid) this.forgetFleet()
       const result = await syncer.sync({
         signal,
         onProgress: ({ pagesRead, chargersRead }) => {
@@ -352,6 +350,13 @@ export class FleetApp {
   private clearNotificationTimer(): void {
     if (this.notificationTimer !== null) this.clock.clearTimeout(this.notificationTimer)
     this.notificationTimer = null
+  }
+
+  /** Another account (or none) from now on: its fleet and its pending notifications go. */
+  private forgetFleet(): void {
+    this.replaceFleet([], { source: 'none', accountUuid: null, fetchedAt: null })
+    this.notifications.reset()
+    this.clearNotificationTimer()
   }
 
   private replaceFleet(chargers: readonly Charger[], origin: Parameters<FleetModel['replace']>[1]): void {
