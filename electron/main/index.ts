@@ -3,6 +3,7 @@
 import { join } from 'node:path'
 import { app, dialog } from 'electron'
 import { resolveApiBase } from './api/api-base'
+import { APP_ID, PRODUCT_NAME } from './app-identity'
 import { startDemoApi } from './core/demo-api'
 import { FleetApp } from './core/fleet-app'
 import { electronPorts } from './electron/electron-ports'
@@ -27,9 +28,6 @@ import { trayView } from './tray/tray-policy'
 import { resolveAppPage } from './window/app-page'
 import { WindowStateStore } from './window/window-state-store'
 
-/** Must equal electron-builder's appId: Windows ties toasts and the Start-menu shortcut to it. */
-const APP_ID = 'com.plugchoice.fleet'
-const PRODUCT_NAME = 'Plugchoice Fleet'
 
 // PLUGFLEET_USER_DATA moves everything, Chromium's own data and the single-instance lock included, so a test
 // or a second profile never meets the user's running app.
