@@ -25,7 +25,7 @@ beforeAll(async () => {
     'build',
     'production',
   )
-  const preload = resolved.config.preload
+  const preload = resolved.config?.preload
   if (!preload) throw new Error('electron.vite.config.ts has no preload build')
   await build(preload)
   files = await readdir(join(outDir, 'preload'))
