@@ -104,7 +104,16 @@ export const SettingsSchema = z.object({
 export type Settings = z.infer<typeof SettingsSchema>
 export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({})
 
-export const SettingsPatchSchema = SettingsSchema.partial().strict()
+/**
+ * A change to some settings. Built from SettingsSchema without its defaults: `.partial()` would still fill
+ * every absent key with its default, and one changed setting would reset all the others.
+ */
+export const SettingsPatchSchema = patchOf(SettingsSchema.shape)
+
+function patchOf<Shape extends Record<string, z.ZodDefault<z.ZodType>>>(shape: Shape) {
+  const optional = Object.fromEntries(Object.entries(shape).map(([key, field]) => [key, field.unwrap().optional()]))
+  return z.object(optional as { [K in keyof Shape]: z.ZodOptional<ReturnType<Shape[K]['unwrap']>> }).strict()
+}
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>
 
 export const EXPORT_COLUMNS = [
