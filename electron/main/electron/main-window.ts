@@ -1,6 +1,7 @@
 // The one app window: locked-down web preferences, no white flash (shown on ready-to-show), size and position
 // remembered, and closing hides it to the tray (the app keeps watching the fleet) until the app really quits.
-import { BrowserWindow, screen, type BrowserWindowConstructorOptions } from 'electron'
+import { BrowserWindow, screen } from 'electron'
+import { PRODUCT_NAME } from '../app-identity'
 import type { AppPage } from '../window/app-page'
 import { MIN_WINDOW_SIZE, placeWindow, type WindowState } from '../window/window-state'
 import type { WindowStateStore } from '../window/window-state-store'
@@ -25,35 +26,6 @@ export interface MainWindowOptions {
 /** Saving every pixel of a drag is pointless: the last position after a short quiet spell is kept. */
 const SAVE_DELAY_MS = 500
 
-export function mainWindowOptions(options: MainWindowOptions, state: WindowState): BrowserWindowConstructorOptions {
-  const workAreas = screen.getAllDisplays().map((display) => display.workArea)
-  return {
-    ...placeWindow(state.bounds, workAreas),
-    minWidth: MIN_WINDOW_SIZE.width,
-    minHeight: MIN_WINDOW_SIZE.height,
-    title: 'Plugchoice Fleet',
-    // Shown on ready-to-show, so the user never sees an empty white window while the renderer boots.
-    show: false,
-    ...(options.icon ? { icon: options.icon } : {}),
-    webPreferences: {
-      preload: options.preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      experimentalFeatures: false,
-      navigateOnDragDrop: false,
-      safeDialogs: true,
-      devTools: options.devTools,
-      spellcheck: false,
-    },
-  }
-}
-
 export class MainWindow {
   private state: WindowState
   private saveTimer: NodeJS.Timeout | null = null
@@ -69,7 +41,37 @@ export class MainWindow {
   /** Creates the (hidden) window; `load()` then loads the page, once IPC is in place for it. */
   static async create(options: MainWindowOptions): Promise<MainWindow> {
     const state = await options.stateStore.load()
-    const window = new BrowserWindow(mainWindowOptions(options, state))
+    const workAreas = screen.getAllDisplays().map((display) => display.workArea)
+    // The options are written out in this call, not built elsewhere, so that electronegativity (which reads
+    // the literal passed to `new BrowserWindow`) sees every security setting.
+    const window = new BrowserWindow({
+      ...placeWindow(state.bounds, workAreas),
+      minWidth: MIN_WINDOW_SIZE.width,
+      minHeight: MIN_WINDOW_SIZE.height,
+      title: PRODUCT_NAME,
+      // Shown on ready-to-show, so the user never sees an empty white window while the renderer boots.
+      show: false,
+      ...(options.icon ? { icon: options.icon } : {}),
+      webPreferences: {
+        // electronegativity-justified PRELOAD_JS_CHECK: the preload is sandboxed and context-isolated; it exposes one function per contract command and event subscriptions, nothing of Electron or Node
+        preload: options.preloadPath,
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        nodeIntegrationInWorker: false,
+        nodeIntegrationInSubFrames: false,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        webviewTag: false,
+        experimentalFeatures: false,
+        // A middle click on a link would ask for a new window; the app has no use for auxclick at all.
+        disableBlinkFeatures: 'Auxclick',
+        navigateOnDragDrop: false,
+        safeDialogs: true,
+        devTools: options.devTools,
+        spellcheck: false,
+      },
+    })
     const main = new MainWindow(window, state, options)
     main.wire()
     return main
