@@ -1,7 +1,7 @@
 // The main process's application, in plain Node: it owns the session, the fleet, polling, the offline
 // cache, tray state and notifications, and answers every command of the IPC contract. Electron (or the web
 // preview) only carries its commands and events; nothing here imports `electron`, so all of it is tested here.
-import type { AuthStatus, FleetStatus, Settings, SettingsPatch, SyncStatus } from '../../../shared/app-schemas'
+import type { Account, AuthStatus, FleetStatus, Settings, SettingsPatch, SyncStatus } from '../../../shared/app-schemas'
 import { countBuckets, fleetTransitions } from '../../../shared/fleet-health'
 import type { EventPayload } from '../../../shared/ipc-contract'
 import type { EventName } from '../../../shared/ipc-channels'
@@ -199,22 +199,20 @@ export class FleetApp {
 
   private async signIn(token: string): Promise<AuthStatus> {
     const { account } = await this.session.signIn(token)
+    return this.openSession(account)
+  }
+
+  private async startDemo(): Promise<AuthStatus> {
+    return this.openSession(await this.session.startDemo())
+  }
+
+  /** After a sign-in or the demo: that account's fleet (never another's), then polling. */
+  private async openSession(account: Account): Promise<AuthStatus> {
     this.stopPolling()
     if (this.fleet.origin.accountUuid !== account.uuid) {
       this.forgetFleet()
       await this.showCachedFleet(account.uuid)
     }
-    this.sync = idleSync()
-    this.emitAuth()
-    this.startPolling()
-    return this.session.status()
-  }
-
-  private async startDemo(): Promise<AuthStatus> {
-    this.stopPolling()
-    const account = await this.session.startDemo()
-    this.forgetFleet()
-    await this.showCachedFleet(account.uuid)
     this.sync = idleSync()
     this.emitAuth()
     this.startPolling()
