@@ -303,8 +303,9 @@ export class FakeBrowserWindow
   }
   setBounds(bounds: Partial<Electron.Rectangle>): void {
     this.bounds = { ...this.bounds, ...bounds }
-    this.emit('resized')
-    this.emit('moved')
+    // Electron emits resize/move for programmatic changes too.
+    this.emit('resize')
+    this.emit('move')
   }
   loadURL(url: string): Promise<void> {
     return this.webContents.loadURL(url)
@@ -673,6 +674,10 @@ export const shell = {
 
 export const dialog = {
   saveDialogs: [] as Electron.SaveDialogOptions[],
+  errorBoxes: [] as Array<{ title: string; content: string }>,
+  showErrorBox(title: string, content: string): void {
+    dialog.errorBoxes.push({ title, content })
+  },
   /** What the next save dialog answers. */
   nextSave: { canceled: true, filePath: '' } as Electron.SaveDialogReturnValue,
   async showSaveDialog(
@@ -683,7 +688,11 @@ export const dialog = {
     dialog.saveDialogs.push(options)
     return dialog.nextSave
   },
-} satisfies Pick<Electron.Dialog, 'showSaveDialog'> & { saveDialogs: Electron.SaveDialogOptions[]; nextSave: Electron.SaveDialogReturnValue }
+} satisfies Pick<Electron.Dialog, 'showSaveDialog' | 'showErrorBox'> & {
+  saveDialogs: Electron.SaveDialogOptions[]
+  errorBoxes: Array<{ title: string; content: string }>
+  nextSave: Electron.SaveDialogReturnValue
+}
 
 export const powerMonitor = new (class FakePowerMonitor extends EventEmitter implements Pick<Electron.PowerMonitor, 'getSystemIdleState'> {
   getSystemIdleState(): 'active' | 'idle' | 'locked' | 'unknown' {
@@ -771,6 +780,7 @@ export function resetFakeElectron(): void {
   screen.workAreas = [{ x: 0, y: 0, width: 1920, height: 1040 }]
   shell.opened.length = 0
   dialog.saveDialogs.length = 0
+  dialog.errorBoxes.length = 0
   dialog.nextSave = { canceled: true, filePath: '' }
   net.online = true
 }

@@ -93,11 +93,8 @@ export class MainWindow {
     window.on('resize', () => this.scheduleSave())
     window.on('move', () => this.scheduleSave())
     window.on('close', (event) => {
-      this.captureBounds()
-      if (this.options.isQuitting()) {
-        void this.persist()
-        return
-      }
+      // Quitting: the quit's clean-up has already saved the state (persist()); let the window go.
+      if (this.options.isQuitting()) return
       // Closing the window is not quitting: the tray keeps the fleet glance and notifications alive.
       event.preventDefault()
       window.hide()
@@ -136,14 +133,16 @@ export class MainWindow {
     if (this.saveTimer) clearTimeout(this.saveTimer)
     this.saveTimer = setTimeout(() => {
       this.saveTimer = null
-      this.captureBounds()
       void this.persist()
     }, SAVE_DELAY_MS)
     this.saveTimer.unref?.()
   }
 
-  /** Writes the remembered state now (also used on quit). */
+  /** Writes the remembered state now, with the window's current bounds (the quit's clean-up calls it). */
   async persist(): Promise<void> {
+    this.captureBounds()
+    if (this.saveTimer) clearTimeout(this.saveTimer)
+    this.saveTimer = null
     try {
       await this.options.stateStore.save(this.state)
     } catch (error) {

@@ -34,6 +34,14 @@ async function savedState() {
   return JSON.parse(await readFile(join(dir, 'window-state.json'), 'utf8'))
 }
 
+const created: MainWindow[] = []
+
+async function open(overrides: Partial<MainWindowOptions> = {}): Promise<MainWindow> {
+  const main = await MainWindow.create(options(overrides))
+  created.push(main)
+  return main
+}
+
 function fake(main: MainWindow): InstanceType<typeof BrowserWindow> {
   return main.window as unknown as InstanceType<typeof BrowserWindow>
 }
@@ -47,12 +55,14 @@ beforeEach(async () => {
 })
 
 afterEach(async () => {
+  // Saves run in order: one more save of each window waits for those still in flight.
+  await Promise.all(created.splice(0).map((main) => main.persist()))
   await rm(dir, { recursive: true, force: true })
 })
 
 describe('main window', () => {
   it('is locked down: context isolation, sandbox, no Node, web security, the built preload', async () => {
-    const main = await MainWindow.create(options())
+    const main = await open()
     const prefs = fake(main).options.webPreferences!
     expect(prefs.contextIsolation).toBe(true)
     expect(prefs.sandbox).toBe(true)
@@ -67,17 +77,17 @@ describe('main window', () => {
   })
 
   it('loads the built page from disk, or the dev server in development', async () => {
-    const built = await MainWindow.create(options())
+    const built = await open()
     expect(fake(built).webContents.loaded).toBeNull()
     await built.load()
     expect(fake(built).webContents.loaded).toEqual({ file: '/opt/fleet/out/renderer/index.html' })
-    const dev = await MainWindow.create(options({ page: { kind: 'dev-server', url: 'http://localhost:5173/' } }))
+    const dev = await open({ page: { kind: 'dev-server', url: 'http://localhost:5173/' } })
     await dev.load()
     expect(fake(dev).webContents.loaded).toEqual({ url: 'http://localhost:5173/' })
   })
 
   it('stays hidden until ready-to-show, so there is no white flash', async () => {
-    const main = await MainWindow.create(options())
+    const main = await open()
     const window = fake(main)
     expect(window.options.show).toBe(false)
     expect(window.isVisible()).toBe(false)
@@ -86,13 +96,13 @@ describe('main window', () => {
   })
 
   it('stays in the tray when launched at login', async () => {
-    const window = fake(await MainWindow.create(options({ startHidden: true })))
+    const window = fake(await open({ startHidden: true }))
     window.emit('ready-to-show')
     expect(window.isVisible()).toBe(false)
   })
 
   it('closing hides it to the tray, with the hint only the first time, ever', async () => {
-    const main = await MainWindow.create(options())
+    const main = await open()
     const window = fake(main)
     window.emit('ready-to-show')
     window.close()
@@ -105,21 +115,25 @@ describe('main window', () => {
     await vi.waitFor(async () => expect((await savedState()).closeToTrayHintShown).toBe(true))
 
     // The next run remembers that the hint was shown.
-    const next = fake(await MainWindow.create(options()))
+    const next = fake(await open())
     next.close()
     expect(hints).toBe(1)
   })
 
-  it('really closes when the app is quitting', async () => {
-    const window = fake(await MainWindow.create(options()))
+  it('really closes when the app is quitting, after the quit saved where it was', async () => {
+    const main = await open()
+    const window = fake(main)
+    window.setBounds({ x: 300, y: 200, width: 900, height: 650 })
     quitting = true
+    await main.persist()
     window.close()
     expect(window.isDestroyed()).toBe(true)
     expect(hints).toBe(0)
+    expect((await savedState()).bounds).toEqual({ x: 300, y: 200, width: 900, height: 650 })
   })
 
   it('show() brings a minimized or hidden window to the front', async () => {
-    const main = await MainWindow.create(options({ startHidden: true }))
+    const main = await open({ startHidden: true })
     const window = fake(main)
     window.minimize()
     main.show()
@@ -129,18 +143,18 @@ describe('main window', () => {
   })
 
   it('remembers size and position across runs', async () => {
-    const first = await MainWindow.create(options())
+    const first = await open()
     fake(first).setBounds({ x: 200, y: 150, width: 1000, height: 700 })
     fake(first).close()
     await vi.waitFor(async () => expect((await savedState()).bounds).toEqual({ x: 200, y: 150, width: 1000, height: 700 }))
 
-    const second = fake(await MainWindow.create(options()))
+    const second = fake(await open())
     expect(second.options).toMatchObject({ x: 200, y: 150, width: 1000, height: 700 })
   })
 
   it('reopens maximized when it was closed maximized', async () => {
     await writeFile(join(dir, 'window-state.json'), JSON.stringify({ bounds: { x: 10, y: 10, width: 900, height: 600 }, maximized: true }))
-    const window = fake(await MainWindow.create(options()))
+    const window = fake(await open())
     window.emit('ready-to-show')
     expect(window.isMaximized()).toBe(true)
   })
@@ -149,7 +163,7 @@ describe('main window', () => {
     // Last time it sat on a second monitor to the right; that monitor is unplugged now.
     await writeFile(join(dir, 'window-state.json'), JSON.stringify({ bounds: { x: 2500, y: 100, width: 900, height: 600 } }))
     screen.workAreas = [{ x: 0, y: 0, width: 1920, height: 1040 }]
-    const window = fake(await MainWindow.create(options()))
+    const window = fake(await open())
     expect(window.options.x).toBeUndefined()
     expect(window.options.y).toBeUndefined()
     expect(window.options.width).toBe(1200)
@@ -157,7 +171,7 @@ describe('main window', () => {
 
   it('opens with defaults when the state file is damaged', async () => {
     await writeFile(join(dir, 'window-state.json'), '{"bounds": {"x": 1')
-    const window = fake(await MainWindow.create(options()))
+    const window = fake(await open())
     expect(window.options).toMatchObject({ width: 1200, height: 800 })
   })
 })
