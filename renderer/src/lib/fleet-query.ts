@@ -26,7 +26,8 @@ export function searchTerms(query: string): string[] {
 export function matchesSearch(charger: Charger, terms: readonly string[]): boolean {
   if (terms.length === 0) return true
   const haystack = searchTextFor(charger)
-  return terms.every((term) => haystack.includes(term))
+  for (const term of terms) if (!haystack.includes(term)) return false
+  return true
 }
 
 /** Keeps the order of `chargers` (already sorted), so a keystroke never re-sorts. */
@@ -39,21 +40,67 @@ export function filterChargers(chargers: readonly Charger[], filter: FleetFilter
   )
 }
 
+/**
+ * A filter that remembers its last answer: when the query only grew (a keystroke at the end) and nothing
+ * else changed, every match of the new query is among the matches of the old one, so only those are
+ * searched again. Typing into a search over 10,000 chargers then gets cheaper with every letter.
+ */
+export function createIncrementalFilter(): (chargers: readonly Charger[], filter: FleetFilter) => readonly Charger[] {
+  let last: { chargers: readonly Charger[]; buckets: ReadonlySet<Bucket>; query: string; result: readonly Charger[] } | null = null
+  return (chargers, filter) => {
+    const query = filter.query.toLowerCase()
+    const narrowing = last !== null && last.chargers === chargers && last.buckets === filter.buckets && query.startsWith(last.query)
+    const result = filterChargers(narrowing ? last!.result : chargers, filter)
+    last = { chargers, buckets: filter.buckets, query, result }
+    return result
+  }
+}
+
 export function countByBucket(chargers: readonly Charger[]): BucketCounts {
   const counts = emptyCounts()
   for (const charger of chargers) counts[bucketFor(charger)]++
   return counts
 }
 
-/** Natural order for people: "EVB-2" before "EVB-10", case and accents ignored. */
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' })
+const naturalKeys = new Map<string, string>()
+
+/**
+ * A string that sorts in natural order for people with plain `<`: "EVB-2" before "EVB-10", case and accents
+ * ignored. Computed once per distinct text (Intl.Collator per comparison cost ~40 ms on 10,000 chargers).
+ */
+export function naturalKey(text: string): string {
+  let key = naturalKeys.get(text)
+  if (key === undefined) {
+    key = text.toLowerCase()
+    // Most identities and references are ASCII: skip the Unicode work for them.
+    if (/[^\x00-\x7f]/.test(key)) key = key.normalize('NFD').replace(/\p{M}/gu, '')
+    if (/\d/.test(key)) key = key.replace(/\d+/g, padDigits)
+    if (naturalKeys.size > 200_000) naturalKeys.clear()
+    naturalKeys.set(text, key)
+  }
+  return key
+}
+
+/** "007" and "7" → "000000000000007": equal numbers compare equal, longer numbers sort after shorter. */
+function padDigits(digits: string): string {
+  let start = 0
+  while (start < digits.length - 1 && digits.charCodeAt(start) === 48) start++
+  const significant = digits.slice(start)
+  return significant.length >= 15 ? significant : '0'.repeat(15 - significant.length) + significant
+}
+
+const natural = (key: SortKey): SortKey => (typeof key === 'string' ? naturalKey(key) : key)
+
+/** Keys already made natural: nulls last whatever the direction. */
+function compareNatural(a: SortKey, b: SortKey, direction: SortDirection): number {
+  if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1
+  const order = a < b ? -1 : a > b ? 1 : 0
+  return direction === 'ascending' ? order : -order
+}
 
 /** Nulls last whatever the direction; otherwise numbers by value, text in natural order. */
 export function compareKeys(a: SortKey, b: SortKey, direction: SortDirection): number {
-  if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1
-  const order =
-    typeof a === 'number' && typeof b === 'number' ? a - b : collator.compare(String(a), String(b))
-  return direction === 'ascending' ? order : -order
+  return compareNatural(natural(a), natural(b), direction)
 }
 
 /**
@@ -65,13 +112,13 @@ export function sortChargers(chargers: readonly Charger[], sort: SortState): Cha
   const decorated = chargers.map((charger, index) => ({
     charger,
     index,
-    key: column.sortKey(charger),
-    tie: column.tieKey ? column.tieKey(charger) : null,
+    key: natural(column.sortKey(charger)),
+    tie: column.tieKey ? natural(column.tieKey(charger)) : null,
   }))
   decorated.sort(
     (a, b) =>
-      compareKeys(a.key, b.key, sort.direction) ||
-      (column.tieKey ? compareKeys(a.tie, b.tie, 'ascending') : 0) ||
+      compareNatural(a.key, b.key, sort.direction) ||
+      (column.tieKey ? compareNatural(a.tie, b.tie, 'ascending') : 0) ||
       a.index - b.index,
   )
   return decorated.map((entry) => entry.charger)

@@ -103,7 +103,11 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
       return { ok: false, error: await readError(response) }
     }
     try {
-      return await response.json()
+      const text = await response.text()
+      performance.mark(`plugfleet:${command}-received`)
+      const parsed = JSON.parse(text) as unknown
+      performance.mark(`plugfleet:${command}-parsed`)
+      return parsed
     } catch {
       return { ok: false, error: { code: 'invalid-response', message: 'The app sent an answer that is not JSON.' } }
     }

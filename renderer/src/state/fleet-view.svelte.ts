@@ -4,7 +4,7 @@
 import type { Bucket } from '../../../shared/fleet-health'
 import type { Charger } from '../../../shared/plugchoice-schemas'
 import { visibleColumns, type ColumnId } from '../lib/columns'
-import { countByBucket, DEFAULT_SORT, filterChargers, nextSort, sortChargers, type SortState } from '../lib/fleet-query'
+import { countByBucket, createIncrementalFilter, DEFAULT_SORT, nextSort, sortChargers, type SortState } from '../lib/fleet-query'
 import type { FleetStore } from './fleet-store.svelte'
 import type { Session } from './session.svelte'
 
@@ -28,7 +28,8 @@ export class FleetView {
   // $derived.by: the stores are read lazily, after the constructor has set them.
   counts = $derived.by(() => countByBucket(this.#store.chargers))
   sorted = $derived.by(() => sortChargers(this.#store.chargers, this.sort))
-  rows = $derived(filterChargers(this.sorted, { buckets: this.buckets, query: this.query }))
+  readonly #filter = createIncrementalFilter()
+  rows = $derived(this.#filter(this.sorted, { buckets: this.buckets, query: this.query }))
   columns = $derived.by(() => visibleColumns(this.#session.settings.hiddenColumns))
   selected = $derived.by<Charger | undefined>(() =>
     this.selectedUuid ? this.#store.byUuid.get(this.selectedUuid) : undefined,

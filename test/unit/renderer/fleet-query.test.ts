@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest'
 import { ChargerSchema, type Charger } from '../../../shared/plugchoice-schemas'
 import { countBuckets } from '../../../shared/fleet-health'
 import {
+  compareKeys,
   countByBucket,
+  createIncrementalFilter,
   filterChargers,
+  naturalKey,
   nextSort,
   searchTerms,
   sortChargers,
@@ -170,5 +173,37 @@ describe('columns', () => {
   it('exports the visible columns in order, then the uuid', () => {
     const shown = visibleColumns(['connection', 'model', 'firmware', 'heartbeat', 'max_current', 'status'])
     expect(exportColumnsFor(shown)).toEqual(['health', 'identity', 'reference', 'error', 'vendor_error_code', 'error_info', 'uuid'])
+  })
+})
+
+describe('natural sort keys', () => {
+  it('orders numbers inside text by value, ignoring case, accents and leading zeros', () => {
+    const sorted = ['EVB-10', 'evb-2', 'Évb-1', 'EVB-002a', 'evb-2'].sort((a, b) => compareKeys(a, b, 'ascending'))
+    expect(sorted).toEqual(['Évb-1', 'evb-2', 'evb-2', 'EVB-002a', 'EVB-10'])
+    expect(naturalKey(naturalKey('Firmware 6.4.0'))).toBe(naturalKey('Firmware 6.4.0'))
+  })
+})
+
+describe('the incremental filter', () => {
+  const fleet = Array.from({ length: 40 }, (_, i) =>
+    charger({ identity: `SN-${i}`, reference: i % 3 ? 'Depot north' : 'Depot south', connection_status: i % 4 ? 'online' : 'offline' }),
+  )
+
+  it('gives the same answer as a fresh filter through a typed, edited and cleared query', () => {
+    const filter = createIncrementalFilter()
+    const queries = ['d', 'de', 'dep', 'depot', 'depot ', 'depot s', 'depot so', 'depot s', 'depot n', 'sn-1', 'sn-12', '', 'north sn-3']
+    for (const buckets of [new Set<never>(), new Set(['offline'] as const)]) {
+      for (const query of queries) {
+        expect(ids(filter(fleet, { buckets, query }))).toEqual(ids(filterChargers(fleet, { buckets, query })))
+      }
+    }
+  })
+
+  it('starts over when the fleet changes under the same query', () => {
+    const filter = createIncrementalFilter()
+    const buckets = new Set<never>()
+    expect(filter(fleet, { buckets, query: 'south' })).toHaveLength(14)
+    const grown = [...fleet, charger({ identity: 'new', reference: 'Depot south' })]
+    expect(filter(grown, { buckets, query: 'south' })).toHaveLength(15)
   })
 })
