@@ -22,6 +22,7 @@ import { Notifier, registerNotificationIdentity } from './electron/notifier'
 import { installSecurity } from './electron/security'
 import { runTrayAction, TrayAdapter } from './electron/tray-adapter'
 import { KeytarSecretStore } from './secrets/keytar-secret-store'
+import { resolveUserDataDir } from './storage/user-data-dir'
 import { TokenVault } from './secrets/token-vault'
 import { trayIconPath } from './tray/tray-icon-path'
 import { trayView } from './tray/tray-policy'
@@ -31,8 +32,8 @@ import { WindowStateStore } from './window/window-state-store'
 
 // PLUGFLEET_USER_DATA moves everything, Chromium's own data and the single-instance lock included, so a test
 // or a second profile never meets the user's running app.
-if (process.env.PLUGFLEET_USER_DATA) app.setPath('userData', process.env.PLUGFLEET_USER_DATA)
-const userDataDir = app.getPath('userData')
+const userDataDir = resolveUserDataDir(app.getPath('userData'))
+app.setPath('userData', userDataDir)
 const demo = process.argv.includes('--demo') || process.env.PLUGFLEET_DEMO === '1'
 
 let mainWindow: MainWindow | null = null
