@@ -29,7 +29,6 @@ import { trayView } from './tray/tray-policy'
 import { resolveAppPage } from './window/app-page'
 import { WindowStateStore } from './window/window-state-store'
 
-
 // PLUGFLEET_USER_DATA moves everything, Chromium's own data and the single-instance lock included, so a test
 // or a second profile never meets the user's running app.
 const userDataDir = resolveUserDataDir(app.getPath('userData'))
