@@ -100,6 +100,8 @@ export class FleetApp {
         if (!charger) throw new AppError('not-found', 'That charger is no longer in the fleet.')
         if (charger.id == null) throw new AppError('no-link', 'Plugchoice did not give this charger a web address.')
         const url = `${PLUGCHOICE_WEB}/chargers/${encodeURIComponent(String(charger.id))}`
+        // electronegativity-justified OPEN_EXTERNAL_JS_CHECK: a DesktopPorts call, not shell; the URL is built here
+        // from PLUGCHOICE_WEB and the Electron port checks isAllowedExternalUrl() again.
         return { url, opened: await this.deps.ports.openExternal(url) }
       },
     }
