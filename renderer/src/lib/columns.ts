@@ -44,7 +44,8 @@ export function modelText(charger: Charger): string | null {
 }
 
 export function firmwareText(charger: Charger): string | null {
-  return text(charger.firmware_version) ?? text(charger.parsed_firmware_version)
+  // The normalised version first, as the CSV export does: it sorts and compares better than the raw one.
+  return text(charger.parsed_firmware_version) ?? text(charger.firmware_version)
 }
 
 /** The error code worth showing: "NoError" is the absence of one. */
