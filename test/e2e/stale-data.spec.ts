@@ -1,0 +1,57 @@
+// Issue 5: the last good list survives Plugchoice going away or the token being revoked, and is labelled as
+// cached, never passed off as live.
+import { test, expect } from './fixtures'
+import { bodyRows, expectShown, saveScreenshot, signInAndWait, totalLine } from './ui-helpers'
+
+test.describe('when Plugchoice cannot confirm the list', () => {
+  test('the API going away keeps the cached list and says so in the freshness line', async ({ app, sim }, testInfo) => {
+    await signInAndWait(app, sim.token, sim.fleet.length)
+    await sim.stop()
+    await app.getByRole('button', { name: 'Refresh' }).click()
+
+    const freshness = app.getByText(/^Showing cached data from .*, updated .* ago — /)
+    await expect(freshness).toBeVisible({ timeout: 45_000 })
+    await expect(freshness).toContainText('next retry')
+    // The list is still all there, and every health badge says it is the last known state.
+    await expect(totalLine(app, sim.fleet.length)).toBeVisible()
+    await expectShown(app, sim.fleet.length)
+    await expect(bodyRows(app).first().locator('.badge')).toHaveAttribute('title', /last known, not live/)
+    await expect(bodyRows(app).first()).toContainText('(last known, not live)')
+    await saveScreenshot(app, testInfo, 'fleet-cached')
+  })
+
+  test('a token revoked while running: the list stays, marked, and signing in again resumes', async ({ app, sim }) => {
+    await signInAndWait(app, sim.token, sim.fleet.length)
+    sim.revokeToken()
+    await app.getByRole('button', { name: 'Refresh' }).click()
+
+    await expect(app.getByRole('heading', { name: 'Signed out: Plugchoice rejected the token' })).toBeVisible({ timeout: 30_000 })
+    await expect(totalLine(app, sim.fleet.length)).toBeVisible()
+    await expectShown(app, sim.fleet.length)
+    await expect(app.getByText(/^Showing cached data from /)).toBeVisible()
+
+    sim.setToken('2|a-fresh-token-for-the-same-account')
+    await app.getByLabel('Personal access token').fill('2|a-fresh-token-for-the-same-account')
+    await app.getByRole('button', { name: 'Sign in' }).click()
+    await expect(app.getByRole('heading', { name: 'Signed out: Plugchoice rejected the token' })).toHaveCount(0)
+    await expect(app.getByText(/^Updated .* ago$/)).toBeVisible({ timeout: 30_000 })
+    await expectShown(app, sim.fleet.length)
+  })
+
+  test('a sync that changes one charger updates its row in place; selection, scroll and other rows stay', async ({ app, sim }) => {
+    await signInAndWait(app, sim.token, sim.fleet.length)
+    const rows = bodyRows(app)
+    const uuid = (await rows.nth(2).getAttribute('data-uuid'))!
+    const untouched = app.locator(`[data-uuid="${(await rows.nth(3).getAttribute('data-uuid'))!}"]`)
+    await untouched.click()
+    await app.getByRole('grid').locator('.body').evaluate((body) => (body.scrollTop = 40))
+    await untouched.evaluate((row) => ((window as unknown as { __kept?: Element }).__kept = row))
+
+    sim.updateCharger(uuid, { max_current: 63 })
+    await app.getByRole('button', { name: 'Refresh' }).click()
+    await expect(app.locator(`[data-uuid="${uuid}"]`)).toContainText('63 A', { timeout: 30_000 })
+    expect(await untouched.evaluate((row) => (window as unknown as { __kept?: Element }).__kept === row)).toBe(true)
+    await expect(untouched).toHaveAttribute('aria-selected', 'true')
+    expect(await app.getByRole('grid').locator('.body').evaluate((body) => body.scrollTop)).toBe(40)
+  })
+})
