@@ -187,6 +187,22 @@ test.describe('the fleet list', () => {
     expect(await app.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined()
   })
 
+  test('runs under its strict CSP without a single violation', async ({ page, web, sim }) => {
+    await page.addInitScript(() => {
+      const seen: string[] = ((window as unknown as { __csp: string[] }).__csp = [])
+      document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`))
+    })
+    await page.goto(web.preview.url)
+    await signInAndWait(page, sim.token, sim.fleet.length)
+    await bodyRows(page).first().click()
+    await page.getByRole('button', { name: 'Settings' }).click()
+    await page.keyboard.press('Escape')
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')
+    expect(csp).toContain("script-src 'self'")
+    expect(csp).not.toContain('unsafe')
+    expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([])
+  })
+
   test('follows the system dark mode', async ({ app, sim }, testInfo) => {
     await app.emulateMedia({ colorScheme: 'dark' })
     await signInAndWait(app, sim.token, sim.fleet.length)

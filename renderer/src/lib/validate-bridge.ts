@@ -1,16 +1,11 @@
 // The renderer trusts no shape blindly (brief and design: main validates requests, the renderer validates
 // answers and events). Every answer is checked against the contract's response schema, every event payload
 // against its event schema; what fails becomes a clear error or is dropped with a console warning.
-import { config } from 'zod'
 import { commands, events, IpcResultSchema, type CommandInvokers, type RendererBridge } from '../../../shared/ipc-contract'
 import { COMMANDS, EVENTS, type CommandName, type EventName } from '../../../shared/ipc-channels'
 import { summarizeIssues } from '../../../shared/plugchoice-schemas'
 import type { UntrustedBridge } from './bridge-types'
 import { compileFastCheck, type FastCheck } from './fast-check'
-
-// The renderer's CSP forbids eval: tell zod not to probe for it (the probe alone raises a CSP violation
-// report) and to use its interpreted validators.
-config({ jitless: true })
 
 const resultSchemas = Object.fromEntries(
   COMMANDS.map((command) => [command, IpcResultSchema(commands[command].response)]),
