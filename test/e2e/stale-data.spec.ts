@@ -20,7 +20,7 @@ test.describe('when Plugchoice cannot confirm the list', () => {
     await saveScreenshot(app, testInfo, 'fleet-cached')
   })
 
-  test('a token revoked while running: the list stays, marked, and signing in again resumes', async ({ app, sim }) => {
+  test('a token revoked while running: the list stays, marked, and signing in again resumes', async ({ app, sim }, testInfo) => {
     await signInAndWait(app, sim.token, sim.fleet.length)
     sim.revokeToken()
     await app.getByRole('button', { name: 'Refresh' }).click()
@@ -29,6 +29,7 @@ test.describe('when Plugchoice cannot confirm the list', () => {
     await expect(totalLine(app, sim.fleet.length)).toBeVisible()
     await expectShown(app, sim.fleet.length)
     await expect(app.getByText(/^Showing cached data from /)).toBeVisible()
+    await saveScreenshot(app, testInfo, 'fleet-token-rejected')
 
     sim.setToken('2|a-fresh-token-for-the-same-account')
     await app.getByLabel('Personal access token').fill('2|a-fresh-token-for-the-same-account')

@@ -26,10 +26,10 @@ export function formatDuration(ms: number): string {
  * "less than a minute ago", "2 min ago", "3 h ago", "5 d ago"; a time slightly in the future (clocks of
  * charger, server and this machine disagree) reads "just now" rather than an alarming "in 2 min".
  */
-export function formatRelative(timestamp: number, now: number): string {
+export function formatRelative(timestamp: number, now: number, options: { compact?: boolean } = {}): string {
   const age = now - timestamp
   if (age < -MINUTE) return `in ${formatDuration(-age)}`
-  if (age < MINUTE) return 'less than a minute ago'
+  if (age < MINUTE) return options.compact ? 'just now' : 'less than a minute ago'
   return `${formatDuration(age)} ago`
 }
 

@@ -18,6 +18,11 @@ describe('relative time', () => {
     expect(formatRelative(ago(age), now)).toBe(expected)
   })
 
+  it('has a compact form for narrow columns', () => {
+    expect(formatRelative(ago(20_000), now, { compact: true })).toBe('just now')
+    expect(formatRelative(ago(2 * MIN), now, { compact: true })).toBe('2 min ago')
+  })
+
   it('a time a few seconds ahead (clock skew) is not "in the future"', () => {
     expect(formatRelative(now + 20_000, now)).toBe('less than a minute ago')
     expect(formatRelative(now + 5 * MIN, now)).toBe('in 5 min')
