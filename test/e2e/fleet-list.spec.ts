@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises'
 import { BUCKETS, BUCKET_LABELS, bucketOf, countBuckets } from '../../shared/fleet-health'
 import { compareKeys } from '../../renderer/src/lib/fleet-query'
-import { test, expect } from './fixtures'
+import { test, expect, signIn } from './fixtures'
 import {
   bodyRows,
   columnTexts,
@@ -210,5 +210,28 @@ test.describe('the fleet list', () => {
     expect(background).toBe('rgb(17, 20, 24)')
     await saveScreenshot(app, testInfo, 'fleet-dark')
     expect(await shownCount(app)).toBe(sim.fleet.length)
+  })
+})
+
+test.describe('an account without chargers', () => {
+  test.use({ simOptions: { fleetSize: 0, seed: 3, latencyMs: 0 } })
+
+  test('says so instead of showing an empty table', async ({ app, sim }) => {
+    await signIn(app, sim.token)
+    await expect(app.getByRole('heading', { name: 'No chargers on this account' })).toBeVisible({ timeout: 30_000 })
+    await expect(totalLine(app, 0)).toBeVisible()
+    await expect(app.getByRole('button', { name: 'Export CSV' })).toBeDisabled()
+  })
+})
+
+test.describe('a slow first sync', () => {
+  test.use({ simOptions: { fleetSize: 120, seed: 5, latencyMs: 1_500 } })
+
+  test('shows that the fleet is being read, then the list', async ({ app, sim }) => {
+    await signIn(app, sim.token)
+    await expect(app.getByRole('heading', { name: 'Reading your fleet from Plugchoice…' })).toBeVisible({ timeout: 30_000 })
+    await expect(app.getByText(/^Syncing…/)).toBeVisible()
+    await expect(totalLine(app, sim.fleet.length)).toBeVisible({ timeout: 45_000 })
+    await expectShown(app, sim.fleet.length)
   })
 })
