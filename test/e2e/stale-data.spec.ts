@@ -56,3 +56,20 @@ test.describe('when Plugchoice cannot confirm the list', () => {
     expect(await app.getByRole('grid').locator('.body').evaluate((body) => body.scrollTop)).toBe(40)
   })
 })
+
+test.describe('the web preview server', () => {
+  test('stopping says contact is lost; a page without the secret asks for the printed link', async ({ app, sim, web }) => {
+    await signInAndWait(app, sim.token, sim.fleet.length)
+    await web.preview.stop()
+    await expect(app.getByRole('alert').filter({ hasText: 'Lost contact with the app' })).toBeVisible({ timeout: 30_000 })
+    await expect(totalLine(app, sim.fleet.length)).toBeVisible()
+
+    await web.restart()
+    // The new server (new port, new secret) opened without the fragment: refused, and the page says what to do.
+    await app.goto(web.preview.origin)
+    await expect(app.getByRole('heading', { name: 'Open the link printed by npm run web' })).toBeVisible({ timeout: 30_000 })
+    await app.goto(web.preview.url)
+    await expect(app.getByRole('heading', { name: 'Open the link printed by npm run web' })).toHaveCount(0)
+    await expect(app.getByLabel('Personal access token').or(totalLine(app, sim.fleet.length))).toBeVisible({ timeout: 30_000 })
+  })
+})

@@ -19,6 +19,7 @@ function choose(): { raw: UntrustedBridge; transport: Transport } {
       ready: Promise.resolve(),
       // IPC events are delivered in order for as long as the window lives: nothing to resync.
       onResync: () => () => {},
+      onConnection: () => () => {},
       onRefused: () => () => {},
       refusal: null,
     }
@@ -30,7 +31,15 @@ function choose(): { raw: UntrustedBridge; transport: Transport } {
   } catch {
     storage = null
   }
-  const secret = takePreviewSecret({ location: window.location, storage, history: window.history })
+  const sources = { location: window.location, storage, history: window.history }
+  const secret = takePreviewSecret(sources)
+  // Pasting the printed link into this tab only changes the fragment (no page load): take the new secret
+  // and start over with it.
+  window.addEventListener('hashchange', () => {
+    if (!/^#(.*&)?secret=/.test(window.location.hash)) return
+    const next = takePreviewSecret(sources)
+    if (next !== null && next !== secret) window.location.reload()
+  })
   const web = createWebBridge({ baseUrl: window.location.origin, secret })
   return { raw: web.bridge, transport: web.transport }
 }

@@ -15,6 +15,8 @@ export interface Transport {
   readonly ready: Promise<void>
   /** Events may have been missed (the event stream dropped and came back): fetch whole state again. */
   onResync(listener: () => void): () => void
+  /** The event stream dropped (false) or came back (true): the web preview server stopped or restarted. */
+  onConnection(listener: (connected: boolean) => void): () => void
   /** The web preview refused this page (wrong or missing secret, foreign origin). Final until reload. */
   onRefused(listener: (error: AppErrorInfo) => void): () => void
   readonly refusal: AppErrorInfo | null

@@ -40,6 +40,14 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>()
   const resyncListeners = new Set<() => void>()
   const refusedListeners = new Set<(error: AppErrorInfo) => void>()
+  const connectionListeners = new Set<(connected: boolean) => void>()
+  let connected: boolean | null = null
+
+  function setConnected(value: boolean): void {
+    if (connected === value) return
+    connected = value
+    for (const listener of [...connectionListeners]) listener(value)
+  }
   const abort = new AbortController()
   let refusal: AppErrorInfo | null = null
   let resolveReady!: () => void
@@ -139,6 +147,7 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
     if (!response.ok || !response.body) return false
     if (readySettled) for (const listener of [...resyncListeners]) listener()
     settleReady()
+    setConnected(true)
     const parser = new SseParser()
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader()
     for (;;) {
@@ -163,6 +172,7 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
         // Dropped or unreachable: retried below.
       }
       if (abort.signal.aborted) return
+      setConnected(false)
       // The app must not hang on a first connection that failed: it loads, and resyncs once events flow.
       settleReady()
       attempt = connected ? 1 : attempt + 1
@@ -197,6 +207,10 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
       onResync(listener) {
         resyncListeners.add(listener)
         return () => resyncListeners.delete(listener)
+      },
+      onConnection(listener) {
+        connectionListeners.add(listener)
+        return () => connectionListeners.delete(listener)
       },
       onRefused(listener) {
         refusedListeners.add(listener)

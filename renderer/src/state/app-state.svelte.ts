@@ -15,6 +15,7 @@ export async function startApp(): Promise<void> {
   if (started) return
   started = true
   transport.onRefused((error) => (session.refusal = error))
+  transport.onConnection((connected) => (session.connected = connected))
   api.on('auth:changed', (auth) => (session.auth = auth))
   api.on('settings:changed', (settings) => (session.settings = settings))
   api.on('fleet:delta', (delta) => fleet.applyDelta(delta))

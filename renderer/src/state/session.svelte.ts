@@ -10,6 +10,8 @@ export class Session {
   settings = $state.raw<Settings>(DEFAULT_SETTINGS)
   /** The web preview refused this page: nothing works until the right link is opened. */
   refusal = $state.raw<AppErrorInfo | null>(null)
+  /** False while the web preview's event stream is down (the server stopped): what is shown may be old. */
+  connected = $state(true)
   /** The first auth:status failed (the app is not answering). */
   startError = $state<string | null>(null)
   busy = $state<'sign-in' | 'demo' | 'sign-out' | null>(null)

@@ -143,9 +143,11 @@ describe('the web preview transport', () => {
   it('delivers validated events, drops invalid ones, and resyncs after the stream comes back', async () => {
     const { server, web, api } = await connect(SECRET)
     const shown: string[] = []
+    const connection: boolean[] = []
     let resyncs = 0
     api.on('ui:show-charger', (payload) => shown.push(payload.uuid))
     web.transport.onResync(() => resyncs++)
+    web.transport.onConnection((connected) => connection.push(connected))
     await web.transport.ready
     await until(() => server.streams.length === 1, 'the event stream')
     server.streams[0]!.write('event: ui:show-charger\ndata: {"uuid":"c-1"}\n\n')
@@ -158,6 +160,7 @@ describe('the web preview transport', () => {
     server.streams[1]!.write('event: ui:show-charger\ndata: {"uuid":"c-2"}\n\n')
     await until(() => shown.length === 2, 'an event after the reconnect')
     expect(shown).toEqual(['c-1', 'c-2'])
+    expect(connection).toEqual([true, false, true])
   })
 
   it('says the app is not answering when the server is gone', async () => {
