@@ -4,13 +4,13 @@ import type { ExportColumn } from '../../../shared/app-schemas'
 import { api } from '../lib/api'
 import { saveDownload } from '../lib/download'
 import { formatCount } from '../lib/freshness'
-import { fleet } from './app-state.svelte'
 import { toasts } from './toasts.svelte'
 
 export async function refresh(): Promise<void> {
+  // The answer's status is not applied: fleet:status events report the sync, in order, and this answer may
+  // arrive after them (it travels on another connection in the web preview).
   const result = await api.invoke['fleet:refresh'](undefined)
-  if (result.ok) fleet.applyStatus(result.data)
-  else toasts.show(result.error.message, 'error')
+  if (!result.ok) toasts.show(result.error.message, 'error')
 }
 
 export async function exportCsv(uuids: readonly string[], columns: ExportColumn[]): Promise<void> {
