@@ -143,6 +143,8 @@ describe('sign in', () => {
     ['x'.repeat(4097), 'token-too-long'],
     ['abc\ndef', 'token-invalid-characters'],
     ['abc\u0007def', 'token-invalid-characters'],
+    ['abc\u200bdef', 'token-invalid-characters'],
+    ['“abcdef”', 'token-invalid-characters'],
   ])('refuses %j before sending anything', async (token, code) => {
     const app = makeApp()
     await app.start()
@@ -288,6 +290,82 @@ describe('sign out', () => {
   })
 })
 
+describe('races between polling and the user', () => {
+  it('a sign-out during a sync leaves no cache of that account behind', async () => {
+    const app = makeApp()
+    await app.start()
+    world.sim.setLatency(300)
+    await app.handlers['auth:sign-in']({ token: world.sim.token })
+    await until(() => app.fleetStatus(), (s) => s.sync.state === 'syncing', 'a sync under way')
+    await app.handlers['auth:sign-out'](undefined)
+    await new Promise((resolve) => setTimeout(resolve, 800))
+    expect((await filesUnder(world.dir)).filter((file) => file.includes('fleet-cache') || file.includes('account'))).toEqual([])
+    expect((await app.handlers['fleet:snapshot'](undefined)).chargers).toHaveLength(0)
+  })
+
+  it('the old token’s last 401 cannot undo a sign-in with a new token', async () => {
+    let stored: string | null = null
+    const slowKeychain: SecretStore = {
+      get: async () => stored,
+      set: async (token) => {
+        await new Promise((resolve) => setTimeout(resolve, 300))
+        stored = token
+      },
+      delete: async () => {
+        const had = stored !== null
+        stored = null
+        return had
+      },
+    }
+    const app = makeApp({ store: slowKeychain })
+    await app.start()
+    await app.handlers['auth:sign-in']({ token: world.sim.token })
+    await liveFleet(app)
+    world.sim.setToken('the-new-token')
+    world.sim.setLatency(100)
+    const signingIn = app.handlers['auth:sign-in']({ token: 'the-new-token' })
+    await app.handlers['fleet:refresh'](undefined)
+    const status = await signingIn
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    expect(status.state).toBe('signed-in')
+    expect((await app.handlers['auth:status'](undefined)).state).toBe('signed-in')
+    expect(stored).toBe('the-new-token')
+  })
+
+  it('a restored token is checked against the remembered account before its fleet is filed', async () => {
+    const first = makeApp({ store: memoryStoreWith(world.sim.token) })
+    await first.start()
+    await first.handlers['auth:sign-in']({ token: world.sim.token })
+    await liveFleet(first)
+    await first.stop()
+    // The remembered account is somebody else's (an older token's): the token must not inherit it.
+    await writeFile(join(world.dir, 'account.json'), JSON.stringify({ uuid: 'someone-else', name: 'Else', email: null }))
+    const restarted = makeApp({ store: memoryStoreWith(world.sim.token) })
+    await restarted.start()
+    await liveFleet(restarted)
+    expect((await restarted.handlers['auth:status'](undefined)).account?.uuid).toBe(world.sim.user.uuid)
+    expect(JSON.parse(await readFile(join(world.dir, 'account.json'), 'utf8')).uuid).toBe(world.sim.user.uuid)
+    const cacheFiles = (await filesUnder(world.dir)).filter((file) => file.includes('fleet-cache'))
+    expect(cacheFiles.some((file) => file.includes('someone-else'))).toBe(false)
+  })
+
+  it('signing in again to the same account shows the old fleet as cached until the new sync lands', async () => {
+    const app = makeApp({ store: memoryStoreWith(null) })
+    await app.start()
+    await app.handlers['auth:sign-in']({ token: world.sim.token })
+    await liveFleet(app)
+    world.sim.revokeToken()
+    await app.handlers['fleet:refresh'](undefined)
+    await until(() => app.handlers['auth:status'](undefined), (s) => s.state === 'token-rejected', 'token-rejected')
+    world.sim.setToken('again')
+    world.sim.setLatency(500)
+    await app.handlers['auth:sign-in']({ token: 'again' })
+    const right = await app.handlers['fleet:snapshot'](undefined)
+    expect(right.chargers).toHaveLength(60)
+    expect(right.status).toMatchObject({ source: 'cache', stale: true })
+  })
+})
+
 describe('the token stays secret', () => {
   it('is in no file the app wrote and no line it logged, after a full session', async () => {
     const app = makeApp()
@@ -338,7 +416,7 @@ describe('commands', () => {
   })
 })
 
-function memoryStoreWith(token: string): SecretStore {
+function memoryStoreWith(token: string | null): SecretStore {
   let value: string | null = token
   return {
     get: async () => value,

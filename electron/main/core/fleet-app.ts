@@ -6,7 +6,7 @@ import { countBuckets, fleetTransitions } from '../../../shared/fleet-health'
 import type { EventPayload } from '../../../shared/ipc-contract'
 import type { EventName } from '../../../shared/ipc-channels'
 import type { Charger } from '../../../shared/plugchoice-schemas'
-import { PlugchoiceError } from '../api/api-errors'
+import { cancelledError, PlugchoiceError } from '../api/api-errors'
 import { FleetSyncer } from '../sync/fleet-sync'
 import { describeInterval, PollScheduler } from '../sync/poll-scheduler'
 import { RateBudget } from '../sync/rate-budget'
@@ -114,6 +114,8 @@ export class FleetApp {
   /** Start-up: cached fleet of the stored token's account at once, then a sync. */
   async start(): Promise<void> {
     this.settings = await this.settingsStore.load()
+    const setAside = this.settingsStore.lastSetAside
+    if (setAside) this.notice = `Your settings could not be read (${setAside.reason}); the defaults apply and the old file was set aside.`
     await this.session.restore()
     const account = this.session.currentAccount()
     if (account) await this.showCachedFleet(account.uuid)
@@ -122,9 +124,7 @@ export class FleetApp {
   }
 
   async stop(): Promise<void> {
-    this.stopPolling()
-    // A cancelled sync settles quickly; waiting for it means no cache write lands after the app stopped.
-    await this.syncUnderWay?.catch(() => undefined)
+    await this.endSession()
     this.clearNotificationTimer()
     await this.session.dispose()
   }
@@ -200,8 +200,7 @@ export class FleetApp {
   }
 
   private async signIn(token: string): Promise<AuthStatus> {
-    const { account } = await this.session.signIn(token)
-    return this.openSession(account)
+    return this.openSession(await this.session.signIn(token))
   }
 
   private async startDemo(): Promise<AuthStatus> {
@@ -210,10 +209,13 @@ export class FleetApp {
 
   /** After a sign-in or the demo: that account's fleet (never another's), then polling. */
   private async openSession(account: Account): Promise<AuthStatus> {
-    this.stopPolling()
+    await this.endSession()
     if (this.fleet.origin.accountUuid !== account.uuid) {
       this.forgetFleet()
       await this.showCachedFleet(account.uuid)
+    } else if (this.fleet.origin.source === 'live') {
+      // The same account again (after a rejected token): what is on screen is from before, not live.
+      this.fleet.setOrigin({ ...this.fleet.origin, source: 'cache' })
     }
     this.sync = idleSync()
     this.emitAuth()
@@ -222,7 +224,7 @@ export class FleetApp {
   }
 
   private async signOut(): Promise<AuthStatus> {
-    this.stopPolling()
+    await this.endSession()
     const account = await this.session.signOut()
     // The cache of the fleet shown belongs to the account of that fleet (after a rejected token, the session
     // may already have forgotten who it was).
@@ -253,7 +255,7 @@ export class FleetApp {
   private startPolling(): void {
     const client = this.session.currentClient()
     if (!client) return
-    this.syncer = this.deps.createSyncer?.(client) ?? new FleetSyncer({ client, budget: new RateBudget() })
+    this.syncer = this.deps.createSyncer?.(client) ?? new FleetSyncer({ client, budget: new RateBudget(), log: this.log })
     this.cancelSync = new AbortController()
     this.scheduler = new PollScheduler({
       run: () => {
@@ -269,6 +271,12 @@ export class FleetApp {
     this.emitStatus()
   }
 
+  /** Stops polling and waits for the sync under way to settle, so none of its writes lands afterwards. */
+  private async endSession(): Promise<void> {
+    this.stopPolling()
+    await this.syncUnderWay?.catch(() => undefined)
+  }
+
   private stopPolling(): void {
     this.cancelSync.abort()
     this.scheduler?.stop()
@@ -278,14 +286,16 @@ export class FleetApp {
 
   private async runSync(signal: AbortSignal): Promise<{ requests: number; chargers: number }> {
     const syncer = this.syncer
-    if (!syncer) return { requests: 0, chargers: 0 }
+    const client = this.session.currentClient()
+    if (!syncer || !client) return { requests: 0, chargers: 0 }
     const startedAt = new Date(this.clock.now()).toISOString()
     this.sync = { ...this.sync, state: 'syncing', pagesRead: 0, chargersRead: 0, lastAttemptAt: startedAt }
     this.emitStatus()
     try {
-      // A restored token whose account was not remembered costs one GET /user: it counts against the budget.
-      const identifyRequests = this.session.currentAccount() ? 0 : 1
-      const account = await this.session.identify()
+      // A restored token is confirmed once with GET /user: it counts against the budget.
+      const identifyRequests = this.session.isVerified() ? 0 : 1
+      const account = await this.session.identify(signal)
+      if (this.syncer !== syncer) throw cancelledError()
       if (this.fleet.origin.accountUuid && this.fleet.origin.accountUuid !== account.uuid) this.forgetFleet()
       const result = await syncer.sync({
         signal,
@@ -301,15 +311,15 @@ export class FleetApp {
       this.replaceFleet(result.chargers, { source: 'live', accountUuid: account.uuid, fetchedAt })
       this.sync = { ...this.sync, state: 'idle', lastSuccessAt: fetchedAt, lastError: null, rejected: result.rejected }
       await this.writeCache(account.uuid, fetchedAt, result.chargers)
+      if (this.syncer !== syncer) return { requests, chargers: result.chargers.length }
       if (before) this.notify(fleetTransitions(before, result.chargers))
       this.emitStatus()
       return { requests, chargers: result.chargers.length }
     } catch (error) {
       if (this.syncer !== syncer) throw error
       this.sync = { ...this.sync, state: 'error', lastError: toAppError(error) }
-      if (error instanceof PlugchoiceError && error.code === 'token-rejected') {
+      if (error instanceof PlugchoiceError && error.code === 'token-rejected' && (await this.session.tokenRejected(client))) {
         this.stopPolling()
-        await this.session.tokenRejected()
         this.emitAuth()
       }
       this.emitStatus()

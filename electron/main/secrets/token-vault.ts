@@ -59,12 +59,12 @@ export class TokenVault {
     })
   }
 
-  /** Forgets the token, in memory and in the keychain. */
-  clear(): Promise<void> {
+  /** Forgets the token, in memory and in the keychain; false when the keychain could not be asked to. */
+  clear(): Promise<boolean> {
     return this.serial(async () => {
       this.token = null
       this.saved = false
-      await this.attempt((store) => store.delete())
+      return (await this.attempt((store) => store.delete())).ok
     })
   }
 

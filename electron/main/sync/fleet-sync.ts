@@ -190,6 +190,15 @@ class SyncRun {
       }
     }
 
+    // Records that all break the schema are a changed or broken API, not an empty fleet: replacing the last
+    // good fleet (and the offline copy) with nothing would tell the user every charger is gone.
+    if (this.#chargers.size === 0 && this.#rejected.length > 0) {
+      throw new PlugchoiceError(
+        'invalid-response',
+        `Plugchoice sent a charger list the app cannot read: none of its ${this.#rejected.length} records was valid (${this.#rejected[0]!.reason}).`,
+      )
+    }
+
     return {
       chargers: [...this.#chargers.values()],
       rejected: this.#rejected,

@@ -168,6 +168,15 @@ describe('FleetSyncer: reading the whole fleet', () => {
     expect(result.rejected).toEqual([{ page: 2, index: badRecordIndex(100), uuid: null, reason: expect.stringMatching(/uuid/) }])
   })
 
+  it('fails rather than return an empty fleet when no record at all can be read', async () => {
+    const api = await simulator({ fleetSize: 30 })
+    // Upstream renamed the key every charger is known by: every record breaks the schema.
+    api.setFleet(api.fleet.map(({ uuid, ...rest }) => ({ ...rest, id_uuid: uuid }) as never))
+    const error = await syncFailure(setup(api).syncer.sync())
+    expect(error.code).toBe('invalid-response')
+    expect(error.message).toMatch(/none of its 30 records was valid/)
+  })
+
   it('joins a sync under way instead of starting a second one', async () => {
     const api = await simulator({ fleetSize: 300, latencyMs: 30 })
     const { syncer } = setup(api)
