@@ -136,7 +136,7 @@ export class FleetApp {
   refreshNow(reason: RefreshReason): void {
     if (!this.scheduler) return
     this.log(`refresh (${reason})`)
-    this.scheduler.triggerNow()
+    void this.scheduler.requestRefresh()
   }
 
   showCharger(uuid: string): void {

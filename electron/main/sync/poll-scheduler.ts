@@ -131,6 +131,20 @@ export class PollScheduler {
     return this.#inFlight
   }
 
+  /**
+   * A refresh someone asked for (Refresh, resume from sleep, network back): now, unless the last run was so
+   * recent that another would break the request budget; then as soon as the budget allows. However often it
+   * is asked (a button held down, a flapping network), polling stays within `requestsPerMinute`.
+   */
+  requestRefresh(): Promise<void> {
+    if (this.#inFlight || !this.#started || this.#lastStartedAt === null) return this.triggerNow()
+    const earliest = this.#lastStartedAt + Math.ceil((this.#lastRequests / this.#requestsPerMinute) * 60_000)
+    if (this.#clock.now() >= earliest) return this.triggerNow()
+    if (this.#nextRunAt === null || this.#nextRunAt > earliest) this.#schedule(earliest)
+    this.#emit()
+    return Promise.resolve()
+  }
+
   status(): PollSchedulerStatus {
     const effective = this.#effectiveMs()
     return {

@@ -32,6 +32,37 @@ async function runTimers(clock: FakeClock, count: number): Promise<void> {
 }
 
 describe('PollScheduler', () => {
+  it('keeps within the budget however often a refresh is asked for', async () => {
+    const clock = new FakeClock()
+    // 3,000 chargers at 25 per page: 120 requests a sync, so at most one sync every 1 min 15 s.
+    const { run, starts } = recordingRun(clock, () => ({ requests: 120, chargers: 3_000 }), 1_000)
+    const scheduler = new PollScheduler({ run, clock, intervalMs: 15 * 60_000, random: () => 0.5 })
+    scheduler.start()
+    await settle()
+    for (let i = 0; i < 3_000; i++) {
+      await scheduler.requestRefresh()
+      clock.advance(100)
+      if (clock.pendingTimers > 0 && scheduler.status().nextRunAt! <= clock.now()) await clock.runNextTimer()
+    }
+    scheduler.stop()
+    const minutes = (clock.now() - starts[0]!) / 60_000
+    expect(starts.length).toBeGreaterThan(1) // refreshes do happen...
+    expect((starts.length * 120) / minutes).toBeLessThanOrEqual(100 + 120 / minutes) // ...within the budget
+    for (let i = 1; i < starts.length; i++) expect(starts[i]! - starts[i - 1]!).toBeGreaterThanOrEqual(72_000)
+  })
+
+  it('refreshes at once when the last run was long enough ago', async () => {
+    const clock = new FakeClock()
+    const { run, starts } = recordingRun(clock, () => ({ requests: 1, chargers: 20 }), 500)
+    const scheduler = new PollScheduler({ run, clock, intervalMs: 60_000 })
+    scheduler.start()
+    await settle()
+    clock.advance(20_000)
+    await scheduler.requestRefresh()
+    expect(starts).toHaveLength(2)
+    scheduler.stop()
+  })
+
   it('holds at most 100 requests a minute over 200 polls of an 8,000-charger fleet', async () => {
     const clock = new FakeClock()
     // 8,000 chargers at 25 per page (a server ignoring per_page): 320 requests per poll, plus the odd waste.
