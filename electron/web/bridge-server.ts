@@ -62,7 +62,9 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       return sendJson(response, 403, failure('forbidden-host', 'This server only answers on its own loopback address.'))
     }
     const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`)
-    if (!url.pathname.startsWith('/ipc/')) return serveStatic(url.pathname, request, response)
+    const pathname = safeDecode(url.pathname)
+    if (pathname === null) return sendJson(response, 400, failure('invalid-request', 'The address is not valid.'))
+    if (!pathname.startsWith('/ipc/')) return serveStatic(pathname, request, response)
 
     const origin = request.headers.origin
     if (origin !== undefined && !allowedHosts.map((host) => `http://${host}`).includes(origin)) {
@@ -71,14 +73,18 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     if (!secretMatches(request.headers[SECRET_HEADER])) {
       return sendJson(response, 401, failure('missing-secret', 'Open the link printed by `npm run web`: it carries the secret.'))
     }
-    if (url.pathname === '/ipc/events' && request.method === 'GET') return openEventStream(response)
+    if (pathname === '/ipc/events' && request.method === 'GET') return openEventStream(response)
     if (request.method !== 'POST') return sendJson(response, 405, failure('method-not-allowed', 'Commands are POSTed.'))
     if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
       return sendJson(response, 415, failure('invalid-request', 'Commands are sent as application/json.'))
     }
     const body = await readJsonBody(request)
-    if (!body.ok) return sendJson(response, body.status, failure('invalid-request', body.message))
-    const command = decodeURIComponent(url.pathname.slice('/ipc/'.length))
+    if (!body.ok) {
+      // The rest of an oversized body is not read: close the connection rather than leave it unusable.
+      response.setHeader('Connection', 'close')
+      return sendJson(response, body.status, failure('invalid-request', body.message))
+    }
+    const command = pathname.slice('/ipc/'.length)
     const payload = body.value !== null && typeof body.value === 'object' ? (body.value as { request?: unknown }).request : undefined
     const result = await dispatchCommand(options.handlers, command, payload)
     sendJson(response, 200, result)
@@ -109,7 +115,7 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
 
   async function serveStatic(pathname: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, failure('method-not-allowed', 'Read only.'))
-    const relative = normalize(decodeURIComponent(pathname === '/' ? '/index.html' : pathname)).replace(/^([/\\])+/, '')
+    const relative = normalize(pathname === '/' ? '/index.html' : pathname).replace(/^([/\\])+/, '')
     const file = join(options.staticDir, relative)
     if (relative.startsWith('..') || !file.startsWith(options.staticDir + sep)) {
       return sendJson(response, 404, failure('not-found', 'No such file.'))
@@ -152,6 +158,14 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
     },
+  }
+}
+
+function safeDecode(path: string): string | null {
+  try {
+    return decodeURIComponent(path)
+  } catch {
+    return null
   }
 }
 

@@ -78,6 +78,7 @@ test.describe('web preview bridge', () => {
     expect((await fetch(`${origin}/`)).status).toBe(200)
     expect((await fetch(`${origin}/..%2F..%2Fpackage.json`)).status).toBe(404)
     expect((await fetch(`${origin}/%2e%2e/%2e%2e/package.json`)).status).toBe(404)
+    expect((await fetch(`${origin}/%E0%A4%A`)).status).toBe(400)
   })
 })
 

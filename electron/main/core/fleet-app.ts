@@ -6,6 +6,7 @@ import { countBuckets, fleetTransitions } from '../../../shared/fleet-health'
 import type { EventPayload } from '../../../shared/ipc-contract'
 import type { EventName } from '../../../shared/ipc-channels'
 import type { Charger } from '../../../shared/plugchoice-schemas'
+import { chargerWebUrl } from '../../../shared/plugchoice-web'
 import { cancelledError, PlugchoiceError } from '../api/api-errors'
 import { FleetSyncer } from '../sync/fleet-sync'
 import { describeInterval, PollScheduler } from '../sync/poll-scheduler'
@@ -43,7 +44,6 @@ export interface FleetAppDeps {
   log?: (line: string) => void
 }
 
-const PLUGCHOICE_WEB = 'https://app.plugchoice.com'
 const PAUSE_HOURS = { hour: 1, 'four-hours': 4 } as const
 
 export class FleetApp {
@@ -99,9 +99,9 @@ export class FleetApp {
         const charger = this.fleet.get(uuid)
         if (!charger) throw new AppError('not-found', 'That charger is no longer in the fleet.')
         if (charger.id == null) throw new AppError('no-link', 'Plugchoice did not give this charger a web address.')
-        const url = `${PLUGCHOICE_WEB}/chargers/${encodeURIComponent(String(charger.id))}`
+        const url = chargerWebUrl(charger.id)
         // electronegativity-justified OPEN_EXTERNAL_JS_CHECK: a DesktopPorts call, not shell; the URL is built here
-        // from PLUGCHOICE_WEB and the Electron port checks isAllowedExternalUrl() again.
+        // by chargerWebUrl and the Electron port checks isAllowedExternalUrl() again.
         return { url, opened: await this.deps.ports.openExternal(url) }
       },
     }

@@ -3,9 +3,9 @@
 // <webview>, remote requests, and the one door to the user's browser (shell.openExternal).
 import { app, session, shell, type Session, type WebContents } from 'electron'
 import { isAppPageUrl, type AppPage } from '../window/app-page'
+import { PLUGCHOICE_WEB_HOST } from '../../../shared/plugchoice-web'
 
-/** The only site the app ever opens in the user's browser. */
-export const PLUGCHOICE_WEB_HOST = 'app.plugchoice.com'
+export { PLUGCHOICE_WEB_HOST }
 
 /**
  * The renderer's Content-Security-Policy. renderer/index.html carries it as a <meta> (a page loaded from
