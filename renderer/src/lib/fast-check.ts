@@ -68,6 +68,10 @@ function compileRefinements(def: Def): FastCheck | null {
 
 export function compileFastCheck(schema: z.ZodType): FastCheck | null {
   const def = defOf(schema)
+  // A schema that is itself a check (z.iso.datetime(), z.email(): `format` and `check` on the def), or one
+  // that coerces, validates more than its type says: leave it to zod.
+  const extra = def as { check?: unknown; format?: unknown; coerce?: unknown }
+  if (extra.check !== undefined || extra.format !== undefined || extra.coerce) return null
   switch (def.type) {
     case 'unknown':
     case 'any':

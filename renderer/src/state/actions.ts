@@ -1,6 +1,7 @@
 // User actions that talk to main and report their outcome as a toast: shared by the header, the empty
 // states and the detail panel.
 import type { ExportColumn } from '../../../shared/app-schemas'
+import { PLUGCHOICE_WEB_HOST } from '../../../shared/plugchoice-web'
 import { api } from '../lib/api'
 import { saveDownload } from '../lib/download'
 import { formatCount } from '../lib/freshness'
@@ -27,7 +28,14 @@ export async function exportCsv(uuids: readonly string[], columns: ExportColumn[
   }
 }
 
-const PLUGCHOICE_WEB = /^https:\/\/app\.plugchoice\.com\//
+function isPlugchoicePage(url: string): boolean {
+  try {
+    const parsed = new URL(url)
+    return parsed.protocol === 'https:' && parsed.host === PLUGCHOICE_WEB_HOST
+  } catch {
+    return false
+  }
+}
 
 export async function openInPlugchoice(uuid: string): Promise<void> {
   const result = await api.invoke['charger:open-in-plugchoice']({ uuid })
@@ -37,7 +45,7 @@ export async function openInPlugchoice(uuid: string): Promise<void> {
   }
   // The desktop app opened it in the system browser; the web preview opens it here, and only a Plugchoice page.
   if (!result.data.opened) {
-    if (PLUGCHOICE_WEB.test(result.data.url)) window.open(result.data.url, '_blank', 'noopener,noreferrer')
+    if (isPlugchoicePage(result.data.url)) window.open(result.data.url, '_blank', 'noopener,noreferrer')
     else toasts.show('That link does not lead to Plugchoice; it was not opened.', 'error')
   }
 }
