@@ -6,7 +6,7 @@ import { COMMANDS, EVENTS } from '../../../shared/ipc-channels'
 import { ChargerSchema } from '../../../shared/plugchoice-schemas'
 import { AuthStatusSchema, FleetSnapshotSchema, SettingsSchema } from '../../../shared/app-schemas'
 import { generateFleet } from '../../../electron/main/sim/fleet-generator'
-import { compileFastCheck } from '../../../renderer/src/lib/fast-check'
+import { compileFastCheck } from '../../../renderer/src/lib/schema-precheck'
 
 const fleet = generateFleet(300, 7)
 
