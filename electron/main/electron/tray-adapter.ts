@@ -12,17 +12,29 @@ export interface TrayAdapterOptions {
   platform: NodeJS.Platform
 }
 
-export function menuTemplate(items: readonly TrayMenuItem[], onAction: (action: TrayAction) => void): MenuItemConstructorOptions[] {
+/**
+ * On Windows and Linux a `&` in a menu label marks a keyboard accelerator and vanishes; a charger called
+ * "Smith & Sons" must keep its ampersand, so it is doubled there (macOS shows labels as they are).
+ */
+export function menuLabel(label: string, platform: NodeJS.Platform): string {
+  return platform === 'darwin' ? label : label.replaceAll('&', '&&')
+}
+
+export function menuTemplate(
+  items: readonly TrayMenuItem[],
+  onAction: (action: TrayAction) => void,
+  platform: NodeJS.Platform,
+): MenuItemConstructorOptions[] {
   return items.map((item): MenuItemConstructorOptions => {
     switch (item.kind) {
       case 'separator':
         return { type: 'separator' }
       case 'submenu':
-        return { label: item.label, submenu: menuTemplate(item.items, onAction) }
+        return { label: menuLabel(item.label, platform), submenu: menuTemplate(item.items, onAction, platform) }
       case 'item': {
         const { action } = item
         return {
-          label: item.label,
+          label: menuLabel(item.label, platform),
           enabled: item.enabled && action !== null,
           ...(action ? { click: () => onAction(action) } : {}),
         }
@@ -56,7 +68,7 @@ export class TrayAdapter {
     }
     const menuKey = JSON.stringify(view.menu)
     if (menuKey !== this.menuKey) {
-      this.tray.setContextMenu(Menu.buildFromTemplate(menuTemplate(view.menu, this.options.onAction)))
+      this.tray.setContextMenu(Menu.buildFromTemplate(menuTemplate(view.menu, this.options.onAction, this.options.platform)))
       this.menuKey = menuKey
     }
   }

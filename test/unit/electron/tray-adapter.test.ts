@@ -61,6 +61,18 @@ describe('tray adapter', () => {
     expect(tray().contextMenu!.find('Pause notifications', 'For 1 hour')).toMatchObject({ enabled: true })
   })
 
+  it('keeps an ampersand in a charger name visible on Windows and Linux, as-is on macOS', () => {
+    const view: TrayView = {
+      ...problemView,
+      menu: [{ kind: 'item', label: 'Smith & Sons — offline', enabled: true, action: { type: 'show-charger', uuid: 'c-1' } }],
+    }
+    make('win32').render(view)
+    expect(tray().contextMenu!.find('Smith && Sons — offline')).toBeTruthy()
+    resetFakeElectron()
+    make('darwin').render(view)
+    expect(tray().contextMenu!.find('Smith & Sons — offline')).toBeTruthy()
+  })
+
   it('rendering the same view again changes nothing (no churn)', () => {
     make().render(okView)
     const before = [...tray().calls]
