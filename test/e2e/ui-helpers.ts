@@ -2,6 +2,7 @@
 // grid the way a person (or a screen reader) would, and saving screenshots where the report keeps them.
 import { join } from 'node:path'
 import type { Locator, Page, TestInfo } from '@playwright/test'
+import { parse } from 'csv-parse/sync'
 import { expect, signIn } from './fixtures'
 
 const counted = new Intl.NumberFormat()
@@ -59,29 +60,7 @@ export async function saveScreenshot(page: Page, testInfo: TestInfo, name: strin
   await testInfo.attach(name, { path, contentType: 'image/png' })
 }
 
-/** A small RFC 4180 reader for the exported file (quoted fields, doubled quotes, CRLF). */
+/** Reads an exported file the way a spreadsheet would (csv-parse handles quoting, CRLF and the BOM). */
 export function parseCsv(text: string): string[][] {
-  const rows: string[][] = []
-  let row: string[] = []
-  let field = ''
-  let quoted = false
-  const input = text.replace(/^\uFEFF/, '')
-  for (let i = 0; i < input.length; i++) {
-    const c = input[i]
-    if (quoted) {
-      if (c === '"' && input[i + 1] === '"') (field += '"'), i++
-      else if (c === '"') quoted = false
-      else field += c
-    } else if (c === '"') quoted = true
-    else if (c === ',') row.push(field), (field = '')
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && input[i + 1] === '\n') i++
-      row.push(field)
-      rows.push(row)
-      row = []
-      field = ''
-    } else field += c
-  }
-  if (field !== '' || row.length) row.push(field), rows.push(row)
-  return rows
+  return parse(text, { bom: true })
 }

@@ -1,30 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { exportFileName, fleetCsv } from '../../../electron/main/core/csv-export'
 import { ChargerSchema } from '../../../shared/plugchoice-schemas'
+import { parse } from 'csv-parse/sync'
 
 const charger = (fields: Record<string, unknown>) =>
   ChargerSchema.parse({ uuid: 'u1', identity: 'EVB-1', connection_status: 'online', status: 'Available', ...fields })
 
-function parseCsv(csv: string): string[][] {
-  // Small reader for the test only: quoted fields, doubled quotes, CRLF records.
-  const rows: string[][] = [[]]
-  let field = ''
-  let quoted = false
-  const text = csv.replace(/^\uFEFF/, '')
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++
-      else if (ch === '"') quoted = false
-      else field += ch
-    } else if (ch === '"') quoted = true
-    else if (ch === ',') rows.at(-1)!.push(field), (field = '')
-    else if (ch === '\r' && text[i + 1] === '\n') rows.at(-1)!.push(field), (field = ''), rows.push([]), i++
-    else field += ch
-  }
-  if (field || rows.at(-1)!.length) rows.at(-1)!.push(field)
-  return rows.filter((row) => row.length > 0)
-}
+// Read back with csv-parse (csv-stringify's sibling), as a spreadsheet would read the file.
+const parseCsv = (csv: string): string[][] => parse(csv, { bom: true })
 
 describe('CSV export', () => {
   it('writes a header and one row per charger, in the order given', () => {
