@@ -246,6 +246,9 @@ export class FleetApp {
         fetchedAt: cached.snapshot.fetchedAt,
       })
       this.notice = null
+    } else if (cached.kind === 'unreadable') {
+      this.notice = `The offline copy of your fleet could not be read (${cached.reason}); it is left as it is.`
+      this.log(`cache unreadable: ${cached.reason}`)
     } else if (cached.kind === 'set-aside') {
       this.notice = `The offline copy of your fleet could not be read (${cached.reason}); it was set aside and will be rebuilt.`
       this.log(`cache set aside: ${cached.reason}`)

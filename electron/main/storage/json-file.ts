@@ -2,6 +2,7 @@
 // A file that cannot be used — truncated, not JSON, the wrong shape, another version — is renamed aside
 // (`<name>.corrupt-<time>`), never deleted, so nothing a person might want back is lost; the caller gets one
 // `set-aside` answer with the reason and carries on empty. The next read finds no file and says `missing`.
+// A file that cannot be read at all (EACCES, EMFILE) is left alone: `unreadable`.
 import { dirname } from 'node:path'
 import type { z } from 'zod'
 import { summarizeIssues } from '../../../shared/plugchoice-schemas'
@@ -13,6 +14,8 @@ export type JsonFileRead<T> =
   | { kind: 'loaded'; value: T }
   | { kind: 'missing' }
   | { kind: 'set-aside'; reason: string; movedTo: string }
+  /** The file is there but could not be read now (permissions, too many open files): left as it is. */
+  | { kind: 'unreadable'; reason: string }
 
 export interface JsonFileOptions {
   fs?: AtomicFs
@@ -40,7 +43,8 @@ export async function readJsonFile<T>(
     text = await fs.readFile(path, 'utf8')
   } catch (error) {
     if (errnoCode(error) === 'ENOENT') return { kind: 'missing' }
-    return setAside(path, `it could not be read (${errnoCode(error) ?? 'unknown error'})`, options)
+    // Not the file's fault: a good file must not be set aside because of a passing I/O error.
+    return { kind: 'unreadable', reason: `it could not be read (${errnoCode(error) ?? 'unknown error'})` }
   }
   if (text.trim() === '') return setAside(path, 'it is empty', options)
   let json: unknown

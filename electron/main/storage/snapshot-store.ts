@@ -25,6 +25,7 @@ export type SnapshotLoad =
   | { kind: 'loaded'; snapshot: FleetCacheSnapshot }
   | { kind: 'missing' }
   | { kind: 'set-aside'; reason: string; movedTo: string }
+  | { kind: 'unreadable'; reason: string }
 
 function snapshotValidator(accountUuid: string | undefined): (json: unknown) => Validation<FleetCacheSnapshot> {
   return (json) => {

@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { AppError } from '../../../electron/main/ipc/app-error'
 import { generateFleet, HTML_REFERENCE } from '../../../electron/main/sim/fleet-generator'
 import { loadSnapshotFile, SnapshotStore, type FleetCacheSnapshot } from '../../../electron/main/storage/snapshot-store'
-import { failingRenameFs, fullDiskFs } from './storage-fakes'
+import { errno, failingRenameFs, fullDiskFs } from './storage-fakes'
+import { realFs, type AtomicFs } from '../../../electron/main/storage/atomic-file'
 
 const ALICE = '7f0c2a52-8d1e-4c55-9a43-1b2c3d4e5f60'
 const BOB = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d'
@@ -106,6 +107,15 @@ describe('SnapshotStore', () => {
     expect(asides).toHaveLength(2)
     const contents = await Promise.all(asides.map((name) => readFile(join(sameClock.folder, name), 'utf8')))
     expect(contents.sort()).toEqual(['[', '{'])
+  })
+
+  it('leaves a good snapshot in place when it cannot be read for a passing reason', async () => {
+    const good = snapshot(ALICE, 20, 1)
+    await store.save(good)
+    const busy: AtomicFs = { ...realFs, readFile: (async () => { throw errno('EMFILE', 'open') }) as AtomicFs['readFile'] }
+    expect(await new SnapshotStore(dir, { fs: busy }).load(ALICE)).toEqual({ kind: 'unreadable', reason: 'it could not be read (EMFILE)' })
+    expect(await cacheFiles()).toEqual([`${ALICE}.json`])
+    expect(await store.load(ALICE)).toEqual({ kind: 'loaded', snapshot: good })
   })
 
   it('keeps the previous snapshot and says why when the disk is full', async () => {
