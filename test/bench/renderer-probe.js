@@ -4,20 +4,19 @@
   const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
   const probe = { snapshotAt: null, firstRowsAt: null, removedRows: 0 }
 
-  // When the whole fleet snapshot has arrived (body read), and when rows first appear after it.
-  const realFetch = window.fetch.bind(window)
-  window.fetch = async (input, init) => {
-    const response = await realFetch(input, init)
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
-    if (!url.includes('/ipc/fleet:snapshot')) return response
-    const body = await response.text()
-    if (body.length > 1_000_000) probe.snapshotAt = performance.now()
-    return new Response(body, { status: response.status, headers: response.headers })
+  // When the whole fleet snapshot has arrived: the last byte of the response (resource timing), so nothing
+  // here wraps or copies the response and the renderer's own reading and parsing count against it.
+  const snapshotArrival = () => {
+    const entries = performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/ipc/fleet:snapshot'))
+    const big = entries.filter((entry) => entry.encodedBodySize > 1_000_000 || entry.decodedBodySize > 1_000_000)
+    return big.length ? big[big.length - 1].responseEnd : null
   }
   new MutationObserver((records) => {
     for (const record of records)
       for (const node of record.removedNodes) if (node instanceof Element && node.getAttribute('role') === 'row') probe.removedRows++
-    if (probe.snapshotAt === null || probe.firstRowsAt !== null) return
+    if (probe.firstRowsAt !== null) return
+    probe.snapshotAt ??= snapshotArrival()
+    if (probe.snapshotAt === null) return
     if (document.querySelectorAll('[role="row"]').length > 5) {
       requestAnimationFrame(() => setTimeout(() => (probe.firstRowsAt ??= performance.now()), 0))
     }
