@@ -29,7 +29,7 @@ target('snapshot load < 500 ms', snapshot.loadMs < 500, `${snapshot.loadMs} ms`)
 
 console.log('renderer: 10,000 chargers in Chromium through the web preview…')
 const renderer = await benchRenderer()
-console.log(`  first rows ${renderer.firstRowsMs} ms after the snapshot; search p95 ${renderer.searchP95Ms} ms; filter p95 ${renderer.filterP95Ms} ms`)
+console.log(`  first rows ${renderer.firstRowsMs} ms after the snapshot reached the page (+${renderer.bodyTransferMs} ms for Chromium to hand the page the 8 MB body); search p95 ${renderer.searchP95Ms} ms; filter p95 ${renderer.filterP95Ms} ms`)
 console.log(`  ≤ ${renderer.maxRowElements} row elements; a sync changing ${renderer.deltaChangedChargers} chargers recreated ${renderer.rowsRecreatedByDelta} of ${renderer.rowsTotalBeforeDelta} rows; heap ${renderer.heapMB} MB`)
 target('first rows ≤ 300 ms', renderer.firstRowsMs <= 300, `${renderer.firstRowsMs} ms`)
 target('search p95 ≤ 50 ms', renderer.searchP95Ms <= 50, `${renderer.searchP95Ms} ms`)
