@@ -44,6 +44,20 @@ export const SyncStatusSchema = z.object({
 })
 export type SyncStatus = z.infer<typeof SyncStatusSchema>
 
+/** The sync status of a session that has not synced yet. */
+export function idleSyncStatus(): SyncStatus {
+  return {
+    state: 'idle',
+    pagesRead: 0,
+    chargersRead: 0,
+    lastAttemptAt: null,
+    lastSuccessAt: null,
+    lastError: null,
+    nextSyncAt: null,
+    rejected: [],
+  }
+}
+
 export const PollStatusSchema = z.object({
   /** What the user asked for. */
   intervalMs: z.number().int(),

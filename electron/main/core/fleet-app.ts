@@ -1,7 +1,7 @@
 // The main process's application, in plain Node: it owns the session, the fleet, polling, the offline
 // cache, tray state and notifications, and answers every command of the IPC contract. Electron (or the web
 // preview) only carries its commands and events; nothing here imports `electron`, so all of it is tested here.
-import type { Account, AuthStatus, FleetStatus, Settings, SettingsPatch, SyncStatus } from '../../../shared/app-schemas'
+import { idleSyncStatus, type Account, type AuthStatus, type FleetStatus, type Settings, type SettingsPatch, type SyncStatus } from '../../../shared/app-schemas'
 import { countBuckets, fleetTransitions } from '../../../shared/fleet-health'
 import type { EventPayload } from '../../../shared/ipc-contract'
 import type { EventName } from '../../../shared/ipc-channels'
@@ -62,7 +62,7 @@ export class FleetApp {
   /** Cancels the sync of the session being stopped (sign-out, another sign-in, quit). */
   private cancelSync = new AbortController()
   private syncUnderWay: Promise<unknown> | null = null
-  private sync: SyncStatus = idleSync()
+  private sync: SyncStatus = idleSyncStatus()
   private notice: string | null = null
   private notificationTimer: unknown = null
 
@@ -217,7 +217,7 @@ export class FleetApp {
       // The same account again (after a rejected token): what is on screen is from before, not live.
       this.fleet.setOrigin({ ...this.fleet.origin, source: 'cache' })
     }
-    this.sync = idleSync()
+    this.sync = idleSyncStatus()
     this.emitAuth()
     this.startPolling()
     return this.session.status()
@@ -231,7 +231,7 @@ export class FleetApp {
     const owner = account?.uuid ?? this.fleet.origin.accountUuid
     if (owner) await this.snapshots.remove(owner)
     this.forgetFleet()
-    this.sync = idleSync()
+    this.sync = idleSyncStatus()
     this.notice = null
     this.emitAuth()
     return this.session.status()
@@ -386,18 +386,5 @@ export class FleetApp {
     if (!this.settings) return
     this.events.emit('fleet:status', this.fleetStatus())
     this.events.emit('tray', this.trayState())
-  }
-}
-
-function idleSync(): SyncStatus {
-  return {
-    state: 'idle',
-    pagesRead: 0,
-    chargersRead: 0,
-    lastAttemptAt: null,
-    lastSuccessAt: null,
-    lastError: null,
-    nextSyncAt: null,
-    rejected: [],
   }
 }

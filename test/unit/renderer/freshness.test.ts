@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { FleetStatus } from '../../../shared/app-schemas'
+import { idleSyncStatus, type FleetStatus } from '../../../shared/app-schemas'
 import { freshnessOf } from '../../../renderer/src/lib/freshness'
 import { formatClock } from '../../../renderer/src/lib/time-format'
 
@@ -17,17 +17,7 @@ const status = (patch: Partial<FleetStatus> = {}, sync: Partial<FleetStatus['syn
   poll: { intervalMs: 60_000, effectiveIntervalMs: 60_000, description: 'every 1 min', running: true },
   notice: null,
   ...patch,
-  sync: {
-    state: 'idle',
-    pagesRead: 0,
-    chargersRead: 0,
-    lastAttemptAt: fetchedAt,
-    lastSuccessAt: fetchedAt,
-    lastError: null,
-    nextSyncAt,
-    rejected: [],
-    ...sync,
-  },
+  sync: { ...idleSyncStatus(), lastAttemptAt: fetchedAt, lastSuccessAt: fetchedAt, nextSyncAt, ...sync },
 })
 
 describe('the freshness line', () => {

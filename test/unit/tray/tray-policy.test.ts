@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   AuthStatusSchema,
   FleetStatusSchema,
+  idleSyncStatus,
   type AuthStatus,
   type FleetStatus,
 } from '../../../shared/app-schemas'
@@ -57,17 +58,7 @@ function fleetStatus(fields: Partial<FleetStatus> = {}, sync: Partial<FleetStatu
     total: 0,
     stale: false,
     notice: null,
-    sync: {
-      state: 'idle',
-      pagesRead: 0,
-      chargersRead: 0,
-      lastAttemptAt: null,
-      lastSuccessAt: null,
-      lastError: null,
-      nextSyncAt: null,
-      rejected: [],
-      ...sync,
-    },
+    sync: { ...idleSyncStatus(), ...sync },
     poll: { intervalMs: 60_000, effectiveIntervalMs: 60_000, description: 'every 1 min', running: true },
     ...fields,
   })
