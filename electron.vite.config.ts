@@ -2,15 +2,20 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import { svelte } from '@sveltejs/vite-plugin-svelte'
 
+// Path aliases (@shared/…) have one owner: the tsconfig.json beside each root's sources.
+const resolveOptions = { tsconfigPaths: true }
+
 // Custom roots (electron/, renderer/) instead of electron-vite's src/ defaults: the repo is grouped by process.
 export default defineConfig({
   main: {
+    resolve: resolveOptions,
     build: {
       externalizeDeps: true,
       rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
     },
   },
   preload: {
+    resolve: resolveOptions,
     build: {
       externalizeDeps: true,
       // A sandboxed preload cannot load ES modules: one CommonJS bundle that imports only `electron`.
@@ -22,6 +27,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
+    resolve: resolveOptions,
     plugins: [svelte()],
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },

@@ -106,9 +106,19 @@ export type FleetDelta = z.infer<typeof FleetDeltaSchema>
 export const MIN_POLL_INTERVAL_SEC = 15
 
 export const SettingsSchema = z.object({
-  pollIntervalSec: z.number().int().min(MIN_POLL_INTERVAL_SEC).max(24 * 3600).default(60),
+  pollIntervalSec: z
+    .number()
+    .int()
+    .min(MIN_POLL_INTERVAL_SEC)
+    .max(24 * 3600)
+    .default(60),
   /** A charger must stay offline this long before a notification says so. */
-  offlineNotifyDelayMin: z.number().int().min(0).max(24 * 60).default(10),
+  offlineNotifyDelayMin: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .default(10),
   notificationsPausedUntil: z.iso.datetime({ offset: true }).nullable().default(null),
   mutedChargers: z.array(z.string().max(200)).max(100_000).default([]),
   startAtLogin: z.boolean().default(false),

@@ -98,7 +98,14 @@ export function fleetTransitions(before: readonly Charger[], after: readonly Cha
   }
   for (const old of before) {
     if (seen.has(old.uuid)) continue
-    transitions.push({ kind: 'removed', uuid: old.uuid, label: chargerLabel(old), from: bucketOf(old), to: null, charger: old })
+    transitions.push({
+      kind: 'removed',
+      uuid: old.uuid,
+      label: chargerLabel(old),
+      from: bucketOf(old),
+      to: null,
+      charger: old,
+    })
   }
   return transitions
 }

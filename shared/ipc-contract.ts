@@ -51,7 +51,10 @@ export type CommandResponse<C extends CommandName> = z.output<Commands[C]['respo
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>
 
 export const IpcResultSchema = <T extends z.ZodType>(data: T) =>
-  z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), data }), z.object({ ok: z.literal(false), error: AppErrorSchema })])
+  z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), data }),
+    z.object({ ok: z.literal(false), error: AppErrorSchema }),
+  ])
 
 export type IpcResult<T> = { ok: true; data: T } | { ok: false; error: z.infer<typeof AppErrorSchema> }
 
@@ -59,7 +62,9 @@ export type IpcResult<T> = { ok: true; data: T } | { ok: false; error: z.infer<t
 export const BRIDGE_GLOBAL = 'plugfleet'
 
 /** What the preload exposes (and what the web preview's client implements): one function per command. */
-export type CommandInvokers = { [C in CommandName]: (request: CommandRequest<C>) => Promise<IpcResult<CommandResponse<C>>> }
+export type CommandInvokers = {
+  [C in CommandName]: (request: CommandRequest<C>) => Promise<IpcResult<CommandResponse<C>>>
+}
 
 export interface RendererBridge {
   invoke: CommandInvokers

@@ -49,10 +49,7 @@ export type Charger = z.infer<typeof ChargerSchema>
 /** The page envelope of every list endpoint. Records are validated one by one (see parseChargerPage). */
 export const PageEnvelopeSchema = z.looseObject({
   data: z.array(z.unknown()),
-  links: z
-    .looseObject({ first: text, last: text, prev: text, next: text })
-    .nullable()
-    .optional(),
+  links: z.looseObject({ first: text, last: text, prev: text, next: text }).nullable().optional(),
   meta: z
     .looseObject({
       current_page: z.number().nullable().optional(),

@@ -34,10 +34,14 @@ try {
   mkdirSync(join(scanned, 'renderer'), { recursive: true })
   cpSync(join(root, 'renderer', 'index.html'), join(scanned, 'renderer', 'index.html'))
   const report = join(work, 'report.sarif')
-  const run = spawnSync(process.execPath, [cli, '-i', scanned, '-o', report, '-r', '-e', electronVersion, '-v', 'false'], {
-    encoding: 'utf8',
-    timeout: 5 * 60_000,
-  })
+  const run = spawnSync(
+    process.execPath,
+    [cli, '-i', scanned, '-o', report, '-r', '-e', electronVersion, '-v', 'false'],
+    {
+      encoding: 'utf8',
+      timeout: 5 * 60_000,
+    },
+  )
   if (run.status !== 0) {
     process.stderr.write(run.stdout + run.stderr)
     console.error(`electronegativity failed (exit ${run.status ?? run.signal})`)
@@ -60,7 +64,9 @@ try {
     }
   }
   for (const finding of unjustified) console.log(`UNJUSTIFIED ${finding}`)
-  console.log(`electronegativity: ${results.length} findings, ${justified} justified, ${unjustified.length} unjustified`)
+  console.log(
+    `electronegativity: ${results.length} findings, ${justified} justified, ${unjustified.length} unjustified`,
+  )
   process.exit(unjustified.length === 0 ? 0 : 1)
 } finally {
   rmSync(work, { recursive: true, force: true })

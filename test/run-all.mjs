@@ -16,11 +16,20 @@ function have(command) {
   return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0
 }
 
-if (!process.env.PLUGFLEET_IN_SECRET_SERVICE && existsSync(keyringWrapper) && have('dbus-run-session') && have('gnome-keyring-daemon')) {
-  const run = spawnSync('bash', [keyringWrapper, process.execPath, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
-    stdio: 'inherit',
-    env: { ...process.env, PLUGFLEET_IN_SECRET_SERVICE: '1' },
-  })
+if (
+  !process.env.PLUGFLEET_IN_SECRET_SERVICE &&
+  existsSync(keyringWrapper) &&
+  have('dbus-run-session') &&
+  have('gnome-keyring-daemon')
+) {
+  const run = spawnSync(
+    'bash',
+    [keyringWrapper, process.execPath, fileURLToPath(import.meta.url), ...process.argv.slice(2)],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, PLUGFLEET_IN_SECRET_SERVICE: '1' },
+    },
+  )
   process.exit(run.status ?? 1)
 }
 if (!process.env.PLUGFLEET_IN_SECRET_SERVICE) {
@@ -61,12 +70,27 @@ const npx = (bin, ...args) => ['npx', ['--no-install', bin, ...args]]
 const built = check('build', ...npx('electron-vite', 'build'))
 check('tsc', ...npx('tsc', '--noEmit', '-p', 'tsconfig.json'))
 check('tsc (browser-facing tests)', ...npx('tsc', '--noEmit', '-p', 'test/tsconfig.json'))
-check('svelte-check', ...npx('svelte-check', '--tsconfig', './renderer/tsconfig.json', '--fail-on-warnings', '--output', 'human'))
-if (existsSync(join(root, 'test', 'electronegativity.mjs'))) check('electronegativity', process.execPath, ['test/electronegativity.mjs'])
+check(
+  'svelte-check',
+  ...npx('svelte-check', '--tsconfig', './renderer/tsconfig.json', '--fail-on-warnings', '--output', 'human'),
+)
+if (existsSync(join(root, 'test', 'electronegativity.mjs')))
+  check('electronegativity', process.execPath, ['test/electronegativity.mjs'])
 
 // Unit and integration tests (vitest).
 const vitestFile = join(outDir, 'vitest.json')
-const vitest = run('vitest', ...npx('vitest', 'run', '--config', 'test/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestFile}`))
+const vitest = run(
+  'vitest',
+  ...npx(
+    'vitest',
+    'run',
+    '--config',
+    'test/vitest.config.ts',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${vitestFile}`,
+  ),
+)
 const v = readJson(vitestFile)
 if (v) {
   const skipped = (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0)
@@ -74,9 +98,13 @@ if (v) {
   totals.failed += v.numFailedTests
   totals.skipped += skipped
   // A suite that fails to load has no tests to count: count it as one failure.
-  const brokenSuites = (v.testResults ?? []).filter((r) => r.status === 'failed' && (r.assertionResults ?? []).length === 0).length
+  const brokenSuites = (v.testResults ?? []).filter(
+    (r) => r.status === 'failed' && (r.assertionResults ?? []).length === 0,
+  ).length
   totals.failed += brokenSuites
-  lines.push(`vitest: ${v.numPassedTests} passed, ${v.numFailedTests + brokenSuites} failed, ${skipped} skipped (${vitest.seconds} s)`)
+  lines.push(
+    `vitest: ${v.numPassedTests} passed, ${v.numFailedTests + brokenSuites} failed, ${skipped} skipped (${vitest.seconds} s)`,
+  )
 } else {
   totals.failed++
   lines.push('vitest: FAILED to report')

@@ -141,7 +141,12 @@ async function main(): Promise<void> {
     platform,
     appId: APP_ID,
     productName: PRODUCT_NAME,
-    linuxCommand: launchCommand({ isPackaged: app.isPackaged, execPath: process.execPath, appPath: app.getAppPath(), env: process.env }),
+    linuxCommand: launchCommand({
+      isPackaged: app.isPackaged,
+      execPath: process.execPath,
+      appPath: app.getAppPath(),
+      env: process.env,
+    }),
   }
   let startAtLogin: boolean | null = null
   const syncLoginItem = (enabled: boolean) => {

@@ -4,8 +4,8 @@
 // main: this file only carries messages, and never hands Electron objects (IpcRendererEvent, ipcRenderer) to
 // the page.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import { COMMANDS, isEventName } from '../../shared/ipc-channels'
-import type { BRIDGE_GLOBAL, CommandInvokers, RendererBridge } from '../../shared/ipc-contract'
+import { COMMANDS, isEventName } from '@shared/ipc-channels'
+import type { BRIDGE_GLOBAL, CommandInvokers, RendererBridge } from '@shared/ipc-contract'
 
 // Types only from the contract: its schemas would pull zod into a bundle that may require nothing but
 // `electron`. The name is checked against the contract's constant at compile time instead.

@@ -7,8 +7,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { PNG } from 'pngjs'
-import { trayIconFiles } from '../main/tray/tray-icon-path'
-import { TRAY_IMAGES } from '../main/tray/tray-view'
+import { trayIconFiles } from '@main/tray/tray-icon-path'
+import { TRAY_IMAGES } from '@main/tray/tray-view'
 import { encodeIco, encodeIcns, encodePng, ICNS_TYPES, readIcns, readIco } from './icon-containers'
 import { APP_DESIGN_SIZE, TRAY_DESIGN_SIZE, appIconLayers, trayLayers, trayTemplateLayers } from './icon-designs'
 import { rasterize, type Layer } from './icon-raster'
@@ -51,7 +51,11 @@ export function buildIconAssets(): IconAsset[] {
     }
   }
 
-  const appSizes = new Set<number>([...APP_ICON_PNG_SIZES, ...APP_ICON_ICO_SIZES, ...ICNS_TYPES.map(([, size]) => size)])
+  const appSizes = new Set<number>([
+    ...APP_ICON_PNG_SIZES,
+    ...APP_ICON_ICO_SIZES,
+    ...ICNS_TYPES.map(([, size]) => size),
+  ])
   const app = new Map([...appSizes].map((size) => [size, pngOf(appIconLayers(size), APP_DESIGN_SIZE, size)]))
   const [png256, png512, ico, icns] = appIconFiles() as [string, string, string, string]
   assets.push({ file: png256, data: app.get(256)! })
@@ -121,4 +125,5 @@ function main(args: string[]): number {
   return 0
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) process.exitCode = main(process.argv.slice(2))
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1])
+  process.exitCode = main(process.argv.slice(2))

@@ -82,12 +82,16 @@ export function readIco(data: Buffer): Array<{ size: number; png: Buffer }> {
 
 /** Reads an .icns: the type and bytes of each element. */
 export function readIcns(data: Buffer): Array<{ type: string; data: Buffer }> {
-  if (data.toString('latin1', 0, 4) !== 'icns' || data.readUInt32BE(4) !== data.length) throw new Error('not an .icns file')
+  if (data.toString('latin1', 0, 4) !== 'icns' || data.readUInt32BE(4) !== data.length)
+    throw new Error('not an .icns file')
   const elements: Array<{ type: string; data: Buffer }> = []
-  for (let offset = 8; offset < data.length; ) {
+  for (let offset = 8; offset < data.length;) {
     const length = data.readUInt32BE(offset + 4)
     if (length < 8 || offset + length > data.length) throw new Error(`broken .icns element at ${offset}`)
-    elements.push({ type: data.toString('latin1', offset, offset + 4), data: data.subarray(offset + 8, offset + length) })
+    elements.push({
+      type: data.toString('latin1', offset, offset + 4),
+      data: data.subarray(offset + 8, offset + length),
+    })
     offset += length
   }
   return elements

@@ -6,7 +6,7 @@
 //   stale       disc with clock hands (the data is from an earlier time)
 //   signed-out  hollow ring with a dash (nobody is signed in)
 //   paused      disc with pause bars
-import type { TrayImage } from '../main/tray/tray-view'
+import type { TrayImage } from '@main/tray/tray-view'
 import {
   capsule,
   circle,
@@ -109,7 +109,10 @@ export const APP_ICON_SMALL_MAX = 48
 export function appIconLayers(pixelSize: number): Layer[] {
   const gradient = linearGradient(100, 100, hex('#0e7490'), 924, 924, hex('#16a34a'))
   const boltAt = (scale: number) =>
-    polygon(BOLT_16.map(([x, y]) => [512 + (x - 8) * 64 * scale, 512 + (y - 8) * 64 * scale] as const), 6 / scale)
+    polygon(
+      BOLT_16.map(([x, y]) => [512 + (x - 8) * 64 * scale, 512 + (y - 8) * 64 * scale] as const),
+      6 / scale,
+    )
   if (pixelSize <= APP_ICON_SMALL_MAX) {
     return [
       { shape: roundedRect(32, 32, 992, 992, 200), paint: gradient },

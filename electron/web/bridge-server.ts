@@ -7,8 +7,8 @@ import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
 import type { AddressInfo } from 'node:net'
-import { dispatchCommand, type CommandHandlers } from '../main/ipc/command-dispatch'
-import type { IpcResult } from '../../shared/ipc-contract'
+import { dispatchCommand, type CommandHandlers } from '@main/ipc/command-dispatch'
+import type { IpcResult } from '@shared/ipc-contract'
 
 export const SECRET_HEADER = 'x-plugfleet-secret'
 /** An export request lists every uuid of a view: 200,000 uuids fit comfortably. */
@@ -71,7 +71,11 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       return sendJson(response, 403, failure('forbidden-origin', 'Requests from other sites are refused.'))
     }
     if (!secretMatches(request.headers[SECRET_HEADER])) {
-      return sendJson(response, 401, failure('missing-secret', 'Open the link printed by `npm run web`: it carries the secret.'))
+      return sendJson(
+        response,
+        401,
+        failure('missing-secret', 'Open the link printed by `npm run web`: it carries the secret.'),
+      )
     }
     if (pathname === '/ipc/events' && request.method === 'GET') return openEventStream(response)
     if (request.method !== 'POST') return sendJson(response, 405, failure('method-not-allowed', 'Commands are POSTed.'))
@@ -85,7 +89,8 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       return sendJson(response, body.status, failure('invalid-request', body.message))
     }
     const command = pathname.slice('/ipc/'.length)
-    const payload = body.value !== null && typeof body.value === 'object' ? (body.value as { request?: unknown }).request : undefined
+    const payload =
+      body.value !== null && typeof body.value === 'object' ? (body.value as { request?: unknown }).request : undefined
     const result = await dispatchCommand(options.handlers, command, payload)
     sendJson(response, 200, result)
   }
@@ -114,7 +119,8 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
   }
 
   async function serveStatic(pathname: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, failure('method-not-allowed', 'Read only.'))
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return sendJson(response, 405, failure('method-not-allowed', 'Read only.'))
     const relative = normalize(pathname === '/' ? '/index.html' : pathname).replace(/^([/\\])+/, '')
     const file = join(options.staticDir, relative)
     if (relative.startsWith('..') || !file.startsWith(options.staticDir + sep)) {

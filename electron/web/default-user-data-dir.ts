@@ -2,7 +2,7 @@
 // app.getPath('userData') gives the desktop app, so both share one offline copy.
 import { homedir } from 'node:os'
 import { join } from 'node:path'
-import { resolveUserDataDir } from '../main/storage/user-data-dir'
+import { resolveUserDataDir } from '@main/storage/user-data-dir'
 
 const PRODUCT_NAME = 'Plugchoice Fleet'
 

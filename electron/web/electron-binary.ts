@@ -16,7 +16,13 @@ export function findElectronBinary(env: NodeJS.ProcessEnv = process.env): Electr
   const pathFile = join(packageDir, 'path.txt')
   const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : null
   const dist = env.ELECTRON_OVERRIDE_DIST_PATH ?? join(packageDir, 'dist')
-  if (!relative) return { found: false, reason: 'the Electron binary was never downloaded (node_modules/electron/path.txt is missing)' }
+  if (!relative)
+    return {
+      found: false,
+      reason: 'the Electron binary was never downloaded (node_modules/electron/path.txt is missing)',
+    }
   const binary = join(dist, relative)
-  return existsSync(binary) ? { found: true, path: binary } : { found: false, reason: `the Electron binary is missing (${binary})` }
+  return existsSync(binary)
+    ? { found: true, path: binary }
+    : { found: false, reason: `the Electron binary is missing (${binary})` }
 }

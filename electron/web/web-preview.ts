@@ -3,12 +3,12 @@
 // end-to-end tests and the renderer benchmark.
 import { join } from 'node:path'
 import { existsSync } from 'node:fs'
-import { EVENTS } from '../../shared/ipc-channels'
-import { resolveApiBase } from '../main/api/api-base'
-import { FleetApp } from '../main/core/fleet-app'
-import { startDemoApi } from '../main/core/demo-api'
-import { KeytarSecretStore } from '../main/secrets/keytar-secret-store'
-import { TokenVault } from '../main/secrets/token-vault'
+import { EVENTS } from '@shared/ipc-channels'
+import { resolveApiBase } from '@main/api/api-base'
+import { FleetApp } from '@main/core/fleet-app'
+import { startDemoApi } from '@main/core/demo-api'
+import { KeytarSecretStore } from '@main/secrets/keytar-secret-store'
+import { TokenVault } from '@main/secrets/token-vault'
 import { startBridgeServer, type BridgeServer } from './bridge-server'
 import { webPorts } from './web-ports'
 

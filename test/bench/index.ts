@@ -16,7 +16,9 @@ const target = (name: string, met: boolean, detail: string) => targets.push({ na
 
 console.log('sync: 5,000 chargers from the simulated API with 100 ms latency, ours vs following links.next one by one…')
 const sync = await benchSync()
-console.log(`  ours ${sync.oursMs} ms, naive ${sync.naiveMs} ms, ratio ${sync.ratio}; ${sync.requests} requests, ${sync.http429} × 429, ${sync.wastedRequests} wasted; steady ${sync.steadyRequestsPerMinute} requests/min`)
+console.log(
+  `  ours ${sync.oursMs} ms, naive ${sync.naiveMs} ms, ratio ${sync.ratio}; ${sync.requests} requests, ${sync.http429} × 429, ${sync.wastedRequests} wasted; steady ${sync.steadyRequestsPerMinute} requests/min`,
+)
 target('sync ratio ≤ 0.25 (aim 0.1)', sync.ratio <= 0.25, String(sync.ratio))
 target('no 429', sync.http429 === 0, String(sync.http429))
 target('≤ 3 wasted requests', sync.wastedRequests <= 3, String(sync.wastedRequests))
@@ -24,18 +26,28 @@ target('steady ≤ 100 requests/min', sync.steadyRequestsPerMinute <= 100, Strin
 
 console.log('snapshot: load and validate a 10,000-charger offline copy, vs reading + JSON.parse alone…')
 const snapshot = await benchSnapshot()
-console.log(`  load ${snapshot.loadMs} ms (parse alone ${snapshot.parseOnlyMs} ms, ×${snapshot.ratio}), save ${snapshot.saveMs} ms, ${(snapshot.fileBytes / 1e6).toFixed(1)} MB`)
+console.log(
+  `  load ${snapshot.loadMs} ms (parse alone ${snapshot.parseOnlyMs} ms, ×${snapshot.ratio}), save ${snapshot.saveMs} ms, ${(snapshot.fileBytes / 1e6).toFixed(1)} MB`,
+)
 target('snapshot load < 500 ms', snapshot.loadMs < 500, `${snapshot.loadMs} ms`)
 
 console.log('renderer: 10,000 chargers in Chromium through the web preview…')
 const renderer = await benchRenderer()
-console.log(`  first rows ${renderer.firstRowsMs} ms after the snapshot reached the page (+${renderer.bodyTransferMs} ms for Chromium to hand the page the 8 MB body); search p95 ${renderer.searchP95Ms} ms; filter p95 ${renderer.filterP95Ms} ms`)
-console.log(`  ≤ ${renderer.maxRowElements} row elements; a sync changing ${renderer.deltaChangedChargers} chargers recreated ${renderer.rowsRecreatedByDelta} of ${renderer.rowsTotalBeforeDelta} rows; heap ${renderer.heapMB} MB`)
+console.log(
+  `  first rows ${renderer.firstRowsMs} ms after the snapshot reached the page (+${renderer.bodyTransferMs} ms for Chromium to hand the page the 8 MB body); search p95 ${renderer.searchP95Ms} ms; filter p95 ${renderer.filterP95Ms} ms`,
+)
+console.log(
+  `  ≤ ${renderer.maxRowElements} row elements; a sync changing ${renderer.deltaChangedChargers} chargers recreated ${renderer.rowsRecreatedByDelta} of ${renderer.rowsTotalBeforeDelta} rows; heap ${renderer.heapMB} MB`,
+)
 target('first rows ≤ 300 ms', renderer.firstRowsMs <= 300, `${renderer.firstRowsMs} ms`)
 target('search p95 ≤ 50 ms', renderer.searchP95Ms <= 50, `${renderer.searchP95Ms} ms`)
 target('filter p95 ≤ 50 ms', renderer.filterP95Ms <= 50, `${renderer.filterP95Ms} ms`)
 target('≤ ~100 row elements', renderer.maxRowElements <= 110, String(renderer.maxRowElements))
-target('a 10-charger sync recreates ≤ 10 rows', renderer.rowsRecreatedByDelta <= 10, String(renderer.rowsRecreatedByDelta))
+target(
+  'a 10-charger sync recreates ≤ 10 rows',
+  renderer.rowsRecreatedByDelta <= 10,
+  String(renderer.rowsRecreatedByDelta),
+)
 target('heap < 80 MB', renderer.heapMB < 80, `${renderer.heapMB} MB`)
 
 console.log('\ntargets:')

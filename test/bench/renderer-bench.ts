@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
-import { startSimulatedApi } from '../../electron/main/sim/index'
+import { startSimulatedApi } from '@main/sim/index'
 import { launchWebPreview } from '../e2e/web-preview-process'
 import { median, percentile } from './stats'
 
@@ -28,10 +28,23 @@ export interface RendererBench {
   heapMB: number
 }
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage']
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+]
 
 export async function benchRenderer(chargers = 10_000): Promise<RendererBench> {
-  const sim = await startSimulatedApi({ fleetSize: chargers, seed: 10_000, rateLimit: { limit: 100_000, windowMs: 60_000 } })
+  const sim = await startSimulatedApi({
+    fleetSize: chargers,
+    seed: 10_000,
+    rateLimit: { limit: 100_000, windowMs: 60_000 },
+  })
   const userDataDir = await mkdtemp(join(tmpdir(), 'plugfleet-bench-ui-'))
   const preview = await launchWebPreview({
     env: {
@@ -40,7 +53,10 @@ export async function benchRenderer(chargers = 10_000): Promise<RendererBench> {
       PLUGFLEET_KEYCHAIN_SERVICE: `plugfleet-bench-${randomBytes(4).toString('hex')}`,
     },
   })
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  })
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
     await page.addInitScript({ path: fileURLToPath(new URL('./renderer-probe.js', import.meta.url)) })
@@ -52,7 +68,9 @@ export async function benchRenderer(chargers = 10_000): Promise<RendererBench> {
 
     // A fresh window on a main process that has the fleet: the snapshot arrives whole, then rows paint.
     await page.reload()
-    await page.waitForFunction(() => (window as unknown as ProbeWindow).__probe.firstRowsAt !== null, null, { timeout: 60_000 })
+    await page.waitForFunction(() => (window as unknown as ProbeWindow).__probe.firstRowsAt !== null, null, {
+      timeout: 60_000,
+    })
     const arrival = await page.evaluate(() => {
       const p = (window as unknown as ProbeWindow).__probe
       return { firstRowsMs: p.firstRowsAt! - p.bodyInPageAt!, bodyTransferMs: p.bodyInPageAt! - p.snapshotAt! }
@@ -96,12 +114,17 @@ async function rowElementsWhileScrolling(page: Page): Promise<number> {
 async function deltaEffect(page: Page, sim: Awaited<ReturnType<typeof startSimulatedApi>>) {
   const rowsTotalBeforeDelta = await page.evaluate(() => document.querySelectorAll('[role="row"]').length)
   // Change chargers that are on screen, so their rows must update.
-  const onScreen = await page.evaluate(() => [...document.querySelectorAll('[role="row"]')].map((row) => row.textContent ?? ''))
+  const onScreen = await page.evaluate(() =>
+    [...document.querySelectorAll('[role="row"]')].map((row) => row.textContent ?? ''),
+  )
   const targets = sim.fleet.filter((c) => onScreen.some((text) => c.identity && text.includes(c.identity))).slice(0, 10)
   for (const charger of targets) sim.updateCharger(charger.uuid, { max_current: (charger.max_current ?? 16) + 1 })
   await page.evaluate(() => ((window as unknown as ProbeWindow).__probe.removedRows = 0))
   const revision = await fleetRevision(page)
-  await page.getByRole('button', { name: /^Refresh/ }).first().click()
+  await page
+    .getByRole('button', { name: /^Refresh/ })
+    .first()
+    .click()
   const deadline = Date.now() + 60_000
   while ((await fleetRevision(page)) === revision && Date.now() < deadline) await page.waitForTimeout(100)
   await page.waitForTimeout(500)
@@ -113,7 +136,11 @@ async function deltaEffect(page: Page, sim: Awaited<ReturnType<typeof startSimul
 async function fleetRevision(page: Page): Promise<number> {
   return page.evaluate(async () => {
     const secret = sessionStorage.getItem('plugfleet-secret') ?? ''
-    const response = await fetch('/ipc/fleet:snapshot', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Plugfleet-Secret': secret }, body: '{}' })
+    const response = await fetch('/ipc/fleet:snapshot', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Plugfleet-Secret': secret },
+      body: '{}',
+    })
     return ((await response.json()) as { data: { status: { revision: number } } }).data.status.revision
   })
 }

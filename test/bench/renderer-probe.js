@@ -13,13 +13,16 @@
     return marks.length ? marks[marks.length - 1].startTime : null
   }
   const snapshotArrival = () => {
-    const entries = performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/ipc/fleet:snapshot'))
+    const entries = performance
+      .getEntriesByType('resource')
+      .filter((entry) => entry.name.includes('/ipc/fleet:snapshot'))
     const big = entries.filter((entry) => entry.encodedBodySize > 1_000_000 || entry.decodedBodySize > 1_000_000)
     return big.length ? big[big.length - 1].responseEnd : null
   }
   new MutationObserver((records) => {
     for (const record of records)
-      for (const node of record.removedNodes) if (node instanceof Element && node.getAttribute('role') === 'row') probe.removedRows++
+      for (const node of record.removedNodes)
+        if (node instanceof Element && node.getAttribute('role') === 'row') probe.removedRows++
     if (probe.firstRowsAt !== null) return
     probe.snapshotAt ??= snapshotArrival()
     if (probe.snapshotAt === null) return
@@ -36,7 +39,24 @@
   /** 50 inputs, each timed from the event to the frame after the DOM settled (rAF, then a task). */
   probe.timeInputs = async (kind) => {
     const times = []
-    const queries = ['a', 'al', 'alf', 'alfe', 'alfen', 'depot', 'dep', 'ground', 'gro', 'z', 'za', 'zap', 'eve', '1.', 'fault', '']
+    const queries = [
+      'a',
+      'al',
+      'alf',
+      'alfe',
+      'alfen',
+      'depot',
+      'dep',
+      'ground',
+      'gro',
+      'z',
+      'za',
+      'zap',
+      'eve',
+      '1.',
+      'fault',
+      '',
+    ]
     const input = document.activeElement
     const filterButtons = [...document.querySelectorAll('button[aria-pressed]')]
     for (let i = 0; i < 50; i++) {

@@ -3,8 +3,8 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { generateFleet } from '../../electron/main/sim/index'
-import { SnapshotStore } from '../../electron/main/storage/snapshot-store'
+import { generateFleet } from '@main/sim/index'
+import { SnapshotStore } from '@main/storage/snapshot-store'
 import { median } from './stats'
 
 export interface SnapshotBench {
@@ -43,7 +43,8 @@ export async function benchSnapshot(chargers = 10_000, rounds = 7): Promise<Snap
       started = performance.now()
       const loaded = await store.load(accountUuid)
       loadTimes.push(performance.now() - started)
-      if (loaded.kind !== 'loaded' || loaded.snapshot.chargers.length !== chargers) throw new Error('snapshot did not load')
+      if (loaded.kind !== 'loaded' || loaded.snapshot.chargers.length !== chargers)
+        throw new Error('snapshot did not load')
     }
     const loadMs = median(loadTimes)
     const parseOnlyMs = median(parseTimes)

@@ -4,11 +4,11 @@
 // Runnable on its own: `npx tsx test/bench/sync-bench.ts`.
 import { pathToFileURL } from 'node:url'
 import { Agent, request } from 'undici'
-import { PlugchoiceClient } from '../../electron/main/api/plugchoice-client'
-import { FleetSyncer } from '../../electron/main/sync/fleet-sync'
-import { effectiveIntervalMs, DEFAULT_REQUESTS_PER_MINUTE } from '../../electron/main/sync/poll-scheduler'
-import { RateBudget } from '../../electron/main/sync/rate-budget'
-import { startSimulatedApi, type SimulatedApi } from '../../electron/main/sim/index'
+import { PlugchoiceClient } from '@main/api/plugchoice-client'
+import { FleetSyncer } from '@main/sync/fleet-sync'
+import { effectiveIntervalMs, DEFAULT_REQUESTS_PER_MINUTE } from '@main/sync/poll-scheduler'
+import { RateBudget } from '@main/sync/rate-budget'
+import { startSimulatedApi, type SimulatedApi } from '@main/sim/index'
 
 export interface SyncBench {
   chargers: number
@@ -46,12 +46,14 @@ export async function benchSync(): Promise<SyncBench> {
     let started = performance.now()
     const result = await syncer.sync()
     const oursMs = performance.now() - started
-    if (result.chargers.length !== FLEET) throw new Error(`our sync read ${result.chargers.length} of ${FLEET} chargers`)
+    if (result.chargers.length !== FLEET)
+      throw new Error(`our sync read ${result.chargers.length} of ${FLEET} chargers`)
 
     started = performance.now()
     const naiveResult = await naiveSync(naive, dispatcher)
     const naiveMs = performance.now() - started
-    if (naiveResult.chargers !== FLEET) throw new Error(`the naive loop read ${naiveResult.chargers} of ${FLEET} chargers`)
+    if (naiveResult.chargers !== FLEET)
+      throw new Error(`the naive loop read ${naiveResult.chargers} of ${FLEET} chargers`)
 
     const interval = effectiveIntervalMs(USER_INTERVAL_MS, result.requests, DEFAULT_REQUESTS_PER_MINUTE)
     return {
@@ -116,8 +118,12 @@ function round(value: number, digits: number): number {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const figures = await benchSync()
-  console.log(`sync of ${figures.chargers.toLocaleString('en-US')} chargers, ${LATENCY_MS} ms added latency (rtt ${figures.rttMs} ms)`)
-  console.log(`  ours:  ${figures.oursMs} ms, ${figures.requests} requests (${figures.pages} pages of ${figures.perPage}, ${figures.wastedRequests} wasted), ${figures.http429} × 429`)
+  console.log(
+    `sync of ${figures.chargers.toLocaleString('en-US')} chargers, ${LATENCY_MS} ms added latency (rtt ${figures.rttMs} ms)`,
+  )
+  console.log(
+    `  ours:  ${figures.oursMs} ms, ${figures.requests} requests (${figures.pages} pages of ${figures.perPage}, ${figures.wastedRequests} wasted), ${figures.http429} × 429`,
+  )
   console.log(`  naive: ${figures.naiveMs} ms, ${figures.naiveRequests} requests (links.next one by one, 25 per page)`)
   console.log(`  ratio ours/naive: ${figures.ratio}; steady state ${figures.steadyRequestsPerMinute} requests/min`)
   console.log(JSON.stringify({ sync: figures }))

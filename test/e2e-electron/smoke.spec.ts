@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { test, expect, _electron as electron, type ElectronApplication } from '@playwright/test'
-import { findElectronBinary } from '../../electron/web/electron-binary'
-import { COMMANDS } from '../../shared/ipc-channels'
+import { findElectronBinary } from '@web/electron-binary'
+import { COMMANDS } from '@shared/ipc-channels'
 
 const root = join(import.meta.dirname, '..', '..')
 

@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
-import { startSimulatedApi, type SimulatedApi, type SimulatedApiOptions } from '../../electron/main/sim/index'
+import { startSimulatedApi, type SimulatedApi, type SimulatedApiOptions } from '@main/sim/index'
 import { launchWebPreview, type WebPreviewProcess } from './web-preview-process'
 
 export interface WebWorld {
@@ -34,7 +34,11 @@ export const test = base.extend<{
   web: async ({ sim, startInDemo }, use) => {
     const userDataDir = await mkdtemp(join(tmpdir(), 'plugfleet-e2e-'))
     const keychainService = `plugfleet-e2e-${randomBytes(6).toString('hex')}`
-    const env = { PLUGCHOICE_API_BASE: sim.baseUrl, PLUGFLEET_USER_DATA: userDataDir, PLUGFLEET_KEYCHAIN_SERVICE: keychainService }
+    const env = {
+      PLUGCHOICE_API_BASE: sim.baseUrl,
+      PLUGFLEET_USER_DATA: userDataDir,
+      PLUGFLEET_KEYCHAIN_SERVICE: keychainService,
+    }
     let preview = await launchWebPreview({ env, demo: startInDemo })
     const world: WebWorld = {
       get preview() {

@@ -1,8 +1,8 @@
 // Issue 5, the list: count, search, every filter, sort, detail panel, keyboard, CSV of a filtered view,
 // text that looks like HTML, and the screenshots of the fleet (light, dark) and the detail panel.
 import { readFile } from 'node:fs/promises'
-import { BUCKETS, BUCKET_LABELS, bucketOf, countBuckets } from '../../shared/fleet-health'
-import { compareKeys } from '../../renderer/src/lib/fleet-query'
+import { BUCKETS, BUCKET_LABELS, bucketOf, countBuckets } from '@shared/fleet-health'
+import { compareKeys } from '@renderer/lib/fleet-query'
 import { test, expect, signIn } from './fixtures'
 import {
   bodyRows,
@@ -27,17 +27,31 @@ test.describe('the fleet list', () => {
     const target = sim.fleet.find((c) => c.identity && c.reference)!
     const search = app.getByRole('searchbox', { name: 'Search chargers' })
     await search.fill(target.identity!)
-    await expectShown(app, sim.fleet.filter((c) => c.identity?.toLowerCase().includes(target.identity!.toLowerCase())).length)
+    await expectShown(
+      app,
+      sim.fleet.filter((c) => c.identity?.toLowerCase().includes(target.identity!.toLowerCase())).length,
+    )
     await expect(bodyRows(app).filter({ hasText: target.identity! }).first()).toBeVisible()
 
     const vendor = sim.fleet.find((c) => c.model?.vendor)!.model!.vendor!
     await search.fill(vendor.toLowerCase())
     const byVendor = sim.fleet.filter((c) =>
-      [c.identity, c.reference, c.model?.vendor, c.model?.name, c.firmware_version, c.parsed_firmware_version, c.error, c.vendor_error_code, c.error_info]
-        .some((field) => field?.toLowerCase().includes(vendor.toLowerCase())),
+      [
+        c.identity,
+        c.reference,
+        c.model?.vendor,
+        c.model?.name,
+        c.firmware_version,
+        c.parsed_firmware_version,
+        c.error,
+        c.vendor_error_code,
+        c.error_info,
+      ].some((field) => field?.toLowerCase().includes(vendor.toLowerCase())),
     ).length
     await expectShown(app, byVendor)
-    await expect(app.getByText(`Showing ${byVendor} charger${byVendor === 1 ? '' : 's'} of ${sim.fleet.length}`)).toBeVisible()
+    await expect(
+      app.getByText(`Showing ${byVendor} charger${byVendor === 1 ? '' : 's'} of ${sim.fleet.length}`),
+    ).toBeVisible()
 
     await search.fill('no charger is called this')
     await expect(app.getByText('No charger matches “no charger is called this”.')).toBeVisible()
@@ -55,7 +69,9 @@ test.describe('the fleet list', () => {
     await signInAndWait(app, sim.token, sim.fleet.length)
     const counts = countBuckets(sim.fleet)
     const names = await app.getByRole('group', { name: 'Filter by health' }).getByRole('button').allInnerTexts()
-    expect(names.map((n) => n.replace(/\s+/g, ' ').trim())).toEqual(BUCKETS.map((b) => `${BUCKET_LABELS[b]} ${counts[b]}`))
+    expect(names.map((n) => n.replace(/\s+/g, ' ').trim())).toEqual(
+      BUCKETS.map((b) => `${BUCKET_LABELS[b]} ${counts[b]}`),
+    )
 
     for (const bucket of BUCKETS) {
       const button = filterButton(app, BUCKET_LABELS[bucket])
@@ -96,7 +112,10 @@ test.describe('the fleet list', () => {
     expect((await columnTexts(app, 1)).slice(0, 5)).toEqual([...ascending].reverse().slice(0, 5))
   })
 
-  test('the detail panel shows every field, and the keyboard moves through the list', async ({ app, sim }, testInfo) => {
+  test('the detail panel shows every field, and the keyboard moves through the list', async ({
+    app,
+    sim,
+  }, testInfo) => {
     await signInAndWait(app, sim.token, sim.fleet.length)
     await saveScreenshot(app, testInfo, 'fleet-light')
 
@@ -106,7 +125,15 @@ test.describe('the fleet list', () => {
     const firstUuid = (await bodyRows(app).first().getAttribute('data-uuid'))!
     const first = sim.fleet.find((c) => c.uuid === firstUuid)!
     await expect(panel.getByText(first.uuid, { exact: true })).toBeVisible()
-    for (const label of ['OCPP server', 'Blocked', 'Setup pending', 'Smart', 'Sensitive', 'Last heartbeat', 'Created']) {
+    for (const label of [
+      'OCPP server',
+      'Blocked',
+      'Setup pending',
+      'Smart',
+      'Sensitive',
+      'Last heartbeat',
+      'Created',
+    ]) {
       await expect(panel.getByText(label, { exact: true })).toBeVisible()
     }
     await expect(panel.getByRole('button', { name: 'Open in Plugchoice' })).toBeVisible()
@@ -150,8 +177,22 @@ test.describe('the fleet list', () => {
     expect(file.suggestedFilename()).toMatch(/^plugchoice-fleet-.*\.csv$/)
     const rows = parseCsv(await readFile((await file.path())!, 'utf8'))
     expect(rows[0]).toEqual([
-      'Health', 'Identity', 'Reference', 'Connection', 'Last disconnection', 'OCPP status', 'Error', 'Vendor error code',
-      'Error info', 'Vendor', 'Model', 'AC/DC', 'Firmware', 'Last heartbeat', 'Max current (A)', 'UUID',
+      'Health',
+      'Identity',
+      'Reference',
+      'Connection',
+      'Last disconnection',
+      'OCPP status',
+      'Error',
+      'Vendor error code',
+      'Error info',
+      'Vendor',
+      'Model',
+      'AC/DC',
+      'Firmware',
+      'Last heartbeat',
+      'Max current (A)',
+      'UUID',
     ])
     const body = rows.slice(1)
     expect(body.map((row) => row.at(-1))).toEqual(expected.map((c) => c.uuid))
@@ -182,7 +223,9 @@ test.describe('the fleet list', () => {
     await expect(row).toContainText(hostile)
     await row.click()
     await expect(app.getByRole('complementary').getByText(hostile, { exact: true })).toBeVisible()
-    await expect(app.getByRole('complementary').getByText('<script>window.__pwned=2</script>', { exact: true })).toBeVisible()
+    await expect(
+      app.getByRole('complementary').getByText('<script>window.__pwned=2</script>', { exact: true }),
+    ).toBeVisible()
     expect(await app.locator('#app img, #app b, #app script').count()).toBe(0)
     expect(await app.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined()
   })
@@ -190,7 +233,9 @@ test.describe('the fleet list', () => {
   test('runs under its strict CSP without a single violation', async ({ page, web, sim }) => {
     await page.addInitScript(() => {
       const seen: string[] = ((window as unknown as { __csp: string[] }).__csp = [])
-      document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`))
+      document.addEventListener('securitypolicyviolation', (event) =>
+        seen.push(`${event.violatedDirective} ${event.blockedURI}`),
+      )
     })
     await page.goto(web.preview.url)
     await signInAndWait(page, sim.token, sim.fleet.length)
@@ -229,7 +274,9 @@ test.describe('a slow first sync', () => {
 
   test('shows that the fleet is being read, then the list', async ({ app, sim }) => {
     await signIn(app, sim.token)
-    await expect(app.getByRole('heading', { name: 'Reading your fleet from Plugchoice…' })).toBeVisible({ timeout: 30_000 })
+    await expect(app.getByRole('heading', { name: 'Reading your fleet from Plugchoice…' })).toBeVisible({
+      timeout: 30_000,
+    })
     await expect(app.getByText(/^Syncing…/)).toBeVisible()
     await expect(totalLine(app, sim.fleet.length)).toBeVisible({ timeout: 45_000 })
     await expectShown(app, sim.fleet.length)

@@ -20,12 +20,17 @@ test.describe('when Plugchoice cannot confirm the list', () => {
     await saveScreenshot(app, testInfo, 'fleet-cached')
   })
 
-  test('a token revoked while running: the list stays, marked, and signing in again resumes', async ({ app, sim }, testInfo) => {
+  test('a token revoked while running: the list stays, marked, and signing in again resumes', async ({
+    app,
+    sim,
+  }, testInfo) => {
     await signInAndWait(app, sim.token, sim.fleet.length)
     sim.revokeToken()
     await app.getByRole('button', { name: 'Refresh' }).click()
 
-    await expect(app.getByRole('heading', { name: 'Signed out: Plugchoice rejected the token' })).toBeVisible({ timeout: 30_000 })
+    await expect(app.getByRole('heading', { name: 'Signed out: Plugchoice rejected the token' })).toBeVisible({
+      timeout: 30_000,
+    })
     await expect(totalLine(app, sim.fleet.length)).toBeVisible()
     await expectShown(app, sim.fleet.length)
     await expect(app.getByText(/^Showing cached data from /)).toBeVisible()
@@ -39,13 +44,19 @@ test.describe('when Plugchoice cannot confirm the list', () => {
     await expectShown(app, sim.fleet.length)
   })
 
-  test('a sync that changes one charger updates its row in place; selection, scroll and other rows stay', async ({ app, sim }) => {
+  test('a sync that changes one charger updates its row in place; selection, scroll and other rows stay', async ({
+    app,
+    sim,
+  }) => {
     await signInAndWait(app, sim.token, sim.fleet.length)
     const rows = bodyRows(app)
     const uuid = (await rows.nth(2).getAttribute('data-uuid'))!
     const untouched = app.locator(`[data-uuid="${(await rows.nth(3).getAttribute('data-uuid'))!}"]`)
     await untouched.click()
-    await app.getByRole('grid').locator('.body').evaluate((body) => (body.scrollTop = 40))
+    await app
+      .getByRole('grid')
+      .locator('.body')
+      .evaluate((body) => (body.scrollTop = 40))
     await untouched.evaluate((row) => ((window as unknown as { __kept?: Element }).__kept = row))
 
     sim.updateCharger(uuid, { max_current: 63 })
@@ -53,23 +64,38 @@ test.describe('when Plugchoice cannot confirm the list', () => {
     await expect(app.locator(`[data-uuid="${uuid}"]`)).toContainText('63 A', { timeout: 30_000 })
     expect(await untouched.evaluate((row) => (window as unknown as { __kept?: Element }).__kept === row)).toBe(true)
     await expect(untouched).toHaveAttribute('aria-selected', 'true')
-    expect(await app.getByRole('grid').locator('.body').evaluate((body) => body.scrollTop)).toBe(40)
+    expect(
+      await app
+        .getByRole('grid')
+        .locator('.body')
+        .evaluate((body) => body.scrollTop),
+    ).toBe(40)
   })
 })
 
 test.describe('the web preview server', () => {
-  test('stopping says contact is lost; a page without the secret asks for the printed link', async ({ app, sim, web }) => {
+  test('stopping says contact is lost; a page without the secret asks for the printed link', async ({
+    app,
+    sim,
+    web,
+  }) => {
     await signInAndWait(app, sim.token, sim.fleet.length)
     await web.preview.stop()
-    await expect(app.getByRole('alert').filter({ hasText: 'Lost contact with the app' })).toBeVisible({ timeout: 30_000 })
+    await expect(app.getByRole('alert').filter({ hasText: 'Lost contact with the app' })).toBeVisible({
+      timeout: 30_000,
+    })
     await expect(totalLine(app, sim.fleet.length)).toBeVisible()
 
     await web.restart()
     // The new server (new port, new secret) opened without the fragment: refused, and the page says what to do.
     await app.goto(web.preview.origin)
-    await expect(app.getByRole('heading', { name: 'Open the link printed by npm run web' })).toBeVisible({ timeout: 30_000 })
+    await expect(app.getByRole('heading', { name: 'Open the link printed by npm run web' })).toBeVisible({
+      timeout: 30_000,
+    })
     await app.goto(web.preview.url)
     await expect(app.getByRole('heading', { name: 'Open the link printed by npm run web' })).toHaveCount(0)
-    await expect(app.getByLabel('Personal access token').or(totalLine(app, sim.fleet.length))).toBeVisible({ timeout: 30_000 })
+    await expect(app.getByLabel('Personal access token').or(totalLine(app, sim.fleet.length))).toBeVisible({
+      timeout: 30_000,
+    })
   })
 })

@@ -39,7 +39,9 @@ export async function signInAndWait(page: Page, token: string, fleetSize: number
 }
 
 export function filterButton(page: Page, label: string): Locator {
-  return page.getByRole('group', { name: 'Filter by health' }).getByRole('button', { name: new RegExp(`^${label} [\\d,]+$`) })
+  return page
+    .getByRole('group', { name: 'Filter by health' })
+    .getByRole('button', { name: new RegExp(`^${label} [\\d,]+$`) })
 }
 
 /** The text of one column in the rows currently rendered, top to bottom. */
@@ -47,7 +49,10 @@ export async function columnTexts(page: Page, columnIndex: number): Promise<stri
   return bodyRows(page).evaluateAll(
     (rows, index) =>
       rows
-        .map((row) => ({ top: row.getBoundingClientRect().top, text: row.querySelectorAll('[role="gridcell"]')[index]?.textContent?.trim() ?? '' }))
+        .map((row) => ({
+          top: row.getBoundingClientRect().top,
+          text: row.querySelectorAll('[role="gridcell"]')[index]?.textContent?.trim() ?? '',
+        }))
         .sort((a, b) => a.top - b.top)
         .map((row) => row.text),
     columnIndex,

@@ -22,7 +22,9 @@ test.describe('web preview bridge', () => {
     expect(missing.status).toBe(401)
     expect(await missing.json()).toMatchObject({ ok: false, error: { code: 'missing-secret' } })
 
-    const wrong = await post(origin, '/ipc/auth:status', { headers: { 'X-Plugfleet-Secret': secret.replace(/.$/, 'x') } })
+    const wrong = await post(origin, '/ipc/auth:status', {
+      headers: { 'X-Plugfleet-Secret': secret.replace(/.$/, 'x') },
+    })
     expect(wrong.status).toBe(401)
 
     const events = await fetch(`${origin}/ipc/events`)
@@ -41,7 +43,13 @@ test.describe('web preview bridge', () => {
     const status = await new Promise<number>((resolve, reject) => {
       const url = new URL(origin)
       const req = httpRequest(
-        { host: url.hostname, port: url.port, path: '/ipc/auth:status', method: 'POST', headers: { Host: 'evil.example', 'X-Plugfleet-Secret': secret, 'Content-Type': 'application/json' } },
+        {
+          host: url.hostname,
+          port: url.port,
+          path: '/ipc/auth:status',
+          method: 'POST',
+          headers: { Host: 'evil.example', 'X-Plugfleet-Secret': secret, 'Content-Type': 'application/json' },
+        },
         (res) => {
           res.resume()
           resolve(res.statusCode ?? 0)
@@ -56,10 +64,16 @@ test.describe('web preview bridge', () => {
   test('refuses malformed and unknown commands before any handler runs', async ({ web }) => {
     const { origin, secret } = web.preview
     const headers = { 'X-Plugfleet-Secret': secret }
-    const badPayload = await post(origin, '/ipc/settings:set', { headers, body: JSON.stringify({ request: { pollIntervalSec: 1 } }) })
+    const badPayload = await post(origin, '/ipc/settings:set', {
+      headers,
+      body: JSON.stringify({ request: { pollIntervalSec: 1 } }),
+    })
     expect(await badPayload.json()).toMatchObject({ ok: false, error: { code: 'invalid-request' } })
 
-    const extraField = await post(origin, '/ipc/auth:sign-in', { headers, body: JSON.stringify({ request: { token: 'x', admin: true } }) })
+    const extraField = await post(origin, '/ipc/auth:sign-in', {
+      headers,
+      body: JSON.stringify({ request: { token: 'x', admin: true } }),
+    })
     expect(await extraField.json()).toMatchObject({ ok: false, error: { code: 'invalid-request' } })
 
     const unknown = await post(origin, '/ipc/shell:exec', { headers, body: JSON.stringify({ request: 'rm -rf /' }) })

@@ -14,7 +14,10 @@ export interface WebPreviewProcess {
   stop(): Promise<void>
 }
 
-export async function launchWebPreview(options: { env: Record<string, string>; demo?: boolean }): Promise<WebPreviewProcess> {
+export async function launchWebPreview(options: {
+  env: Record<string, string>
+  demo?: boolean
+}): Promise<WebPreviewProcess> {
   const args = ['--import', 'tsx', 'electron/web/index.ts', '--port', '0', ...(options.demo ? ['--demo'] : [])]
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: ROOT,

@@ -115,7 +115,11 @@ type WindowOpenHandler = Parameters<Electron.WebContents['setWindowOpenHandler']
 
 export class FakeWebContents
   extends EventEmitter
-  implements Pick<Electron.WebContents, 'id' | 'send' | 'getURL' | 'isDestroyed' | 'loadURL' | 'loadFile' | 'setWindowOpenHandler'>
+  implements
+    Pick<
+      Electron.WebContents,
+      'id' | 'send' | 'getURL' | 'isDestroyed' | 'loadURL' | 'loadFile' | 'setWindowOpenHandler'
+    >
 {
   readonly id = nextId++
   mainFrame: FakeWebFrameMain
@@ -174,7 +178,13 @@ export class FakeWebContents
 
   /** Emits `will-navigate` as Electron does; true when a listener prevented it. */
   tryNavigate(url: string): boolean {
-    const event = fakeEvent({ url, isSameDocument: false, isMainFrame: true, frame: this.mainFrame, initiator: this.mainFrame })
+    const event = fakeEvent({
+      url,
+      isSameDocument: false,
+      isMainFrame: true,
+      frame: this.mainFrame,
+      initiator: this.mainFrame,
+    })
     this.emit('will-navigate', event, url, false, true, this.mainFrame.processId, this.mainFrame.routingId)
     return event.defaultPrevented
   }
@@ -331,7 +341,10 @@ export class FakeBrowserWindow
 // ---------------------------------------------------------------------------------------------------------------
 // Screen
 
-export const screen = new (class FakeScreen extends EventEmitter implements Pick<Electron.Screen, 'getAllDisplays' | 'getPrimaryDisplay'> {
+export const screen = new (class FakeScreen
+  extends EventEmitter
+  implements Pick<Electron.Screen, 'getAllDisplays' | 'getPrimaryDisplay'>
+{
   workAreas: Electron.Rectangle[] = [{ x: 0, y: 0, width: 1920, height: 1040 }]
 
   getAllDisplays(): Electron.Display[] {
@@ -370,7 +383,10 @@ function fakeDisplay(id: number, workArea: Electron.Rectangle): Electron.Display
 // App
 
 type LoginItemSettings = Electron.LoginItemSettings
-const DEFAULT_PATHS: Readonly<Record<string, string>> = { userData: '/tmp/plugfleet-fake/user-data', downloads: '/tmp/plugfleet-fake/downloads' }
+const DEFAULT_PATHS: Readonly<Record<string, string>> = {
+  userData: '/tmp/plugfleet-fake/user-data',
+  downloads: '/tmp/plugfleet-fake/downloads',
+}
 
 export const app = new (class FakeApp
   extends EventEmitter
@@ -467,7 +483,10 @@ export const app = new (class FakeApp
 
 type InvokeHandler = Parameters<Electron.IpcMain['handle']>[1]
 
-export const ipcMain = new (class FakeIpcMain extends EventEmitter implements Pick<Electron.IpcMain, 'handle' | 'removeHandler'> {
+export const ipcMain = new (class FakeIpcMain
+  extends EventEmitter
+  implements Pick<Electron.IpcMain, 'handle' | 'removeHandler'>
+{
   readonly handlers = new Map<string, InvokeHandler>()
 
   handle(channel: string, listener: InvokeHandler): void {
@@ -481,10 +500,16 @@ export const ipcMain = new (class FakeIpcMain extends EventEmitter implements Pi
 
   // --- test helpers ---
   /** What `ipcRenderer.invoke(channel, ...args)` from `frame` of `sender` would resolve to. */
-  async invokeFrom(sender: FakeWebContents, frame: FakeWebFrameMain | null, channel: string, ...args: unknown[]): Promise<unknown> {
+  async invokeFrom(
+    sender: FakeWebContents,
+    frame: FakeWebFrameMain | null,
+    channel: string,
+    ...args: unknown[]
+  ): Promise<unknown> {
     const handler = this.handlers.get(channel)
     // Electron rejects the renderer's promise with this message when no handler is registered.
-    if (!handler) throw new Error(`Error invoking remote method '${channel}': Error: No handler registered for '${channel}'`)
+    if (!handler)
+      throw new Error(`Error invoking remote method '${channel}': Error: No handler registered for '${channel}'`)
     const event = {
       ...fakeEvent(),
       frameId: frame?.routingId ?? -1,
@@ -528,7 +553,8 @@ export const contextBridge = new (class FakeContextBridge implements Pick<Electr
 
   exposeInMainWorld(apiKey: string, api: unknown): void {
     // Electron refuses to expose one key twice.
-    if (this.exposed.has(apiKey)) throw new Error(`Cannot bind an API on top of an existing property on the window object`)
+    if (this.exposed.has(apiKey))
+      throw new Error(`Cannot bind an API on top of an existing property on the window object`)
     this.exposed.set(apiKey, api)
   }
 })()
@@ -624,7 +650,10 @@ export class FakeTray
   }
 }
 
-export class FakeNotification extends EventEmitter implements Pick<Electron.Notification, 'show' | 'close' | 'title' | 'body' | 'silent'> {
+export class FakeNotification
+  extends EventEmitter
+  implements Pick<Electron.Notification, 'show' | 'close' | 'title' | 'body' | 'silent'>
+{
   static readonly instances: FakeNotification[] = []
   static supported = true
   readonly options: Electron.NotificationConstructorOptions
@@ -694,7 +723,10 @@ export const dialog = {
   nextSave: Electron.SaveDialogReturnValue
 }
 
-export const powerMonitor = new (class FakePowerMonitor extends EventEmitter implements Pick<Electron.PowerMonitor, 'getSystemIdleState'> {
+export const powerMonitor = new (class FakePowerMonitor
+  extends EventEmitter
+  implements Pick<Electron.PowerMonitor, 'getSystemIdleState'>
+{
   getSystemIdleState(): 'active' | 'idle' | 'locked' | 'unknown' {
     return 'active'
   }

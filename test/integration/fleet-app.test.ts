@@ -6,22 +6,23 @@ import { mkdtemp, readdir, readFile, rm, writeFile, stat } from 'node:fs/promise
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
-import { FleetApp } from '../../electron/main/core/fleet-app'
-import type { DesktopPorts } from '../../electron/main/core/desktop-ports'
-import { FleetSyncer } from '../../electron/main/sync/fleet-sync'
-import { RateBudget } from '../../electron/main/sync/rate-budget'
-import { KeytarSecretStore } from '../../electron/main/secrets/keytar-secret-store'
-import { KeychainUnavailableError, type SecretStore } from '../../electron/main/secrets/secret-store'
-import { TokenVault } from '../../electron/main/secrets/token-vault'
-import { startSimulatedApi, type SimulatedApi } from '../../electron/main/sim/index'
-import type { ExportResult } from '../../shared/app-schemas'
+import { FleetApp } from '@main/core/fleet-app'
+import type { DesktopPorts } from '@main/core/desktop-ports'
+import { FleetSyncer } from '@main/sync/fleet-sync'
+import { RateBudget } from '@main/sync/rate-budget'
+import { KeytarSecretStore } from '@main/secrets/keytar-secret-store'
+import { KeychainUnavailableError, type SecretStore } from '@main/secrets/secret-store'
+import { TokenVault } from '@main/secrets/token-vault'
+import { startSimulatedApi, type SimulatedApi } from '@main/sim/index'
+import type { ExportResult } from '@shared/app-schemas'
 
 /** A restart keeps the token only where the keychain works: ask it once. */
 const secretServiceRuns = await new KeytarSecretStore({ service: 'plugfleet-probe' }).get().then(
   () => true,
   () => false,
 )
-if (!secretServiceRuns) console.warn('fleet-app: no usable keychain here, so the restart test skips (npm test starts one).')
+if (!secretServiceRuns)
+  console.warn('fleet-app: no usable keychain here, so the restart test skips (npm test starts one).')
 
 interface World {
   sim: SimulatedApi
@@ -82,7 +83,8 @@ async function until<T>(read: () => T | Promise<T>, accept: (value: T) => boolea
   for (;;) {
     const value = await read()
     if (accept(value)) return value
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(value).slice(0, 300)}`)
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(value).slice(0, 300)}`)
     await new Promise((resolve) => setTimeout(resolve, 20))
   }
 }
@@ -106,7 +108,11 @@ describe('sign in', () => {
     await app.start()
     const status = await app.handlers['auth:sign-in']({ token: `  ${world.sim.token}\n` })
     expect(status.state).toBe('signed-in')
-    expect(status.account).toEqual({ uuid: world.sim.user.uuid, name: world.sim.user.name, email: world.sim.user.email })
+    expect(status.account).toEqual({
+      uuid: world.sim.user.uuid,
+      name: world.sim.user.name,
+      email: world.sim.user.email,
+    })
     expect(status.tokenSaved).toBe(status.keychain.available)
     const snapshot = await liveFleet(app)
     expect(new Set(snapshot.chargers.map((c) => c.uuid))).toEqual(new Set(world.sim.fleet.map((c) => c.uuid)))
@@ -168,7 +174,11 @@ describe('sign in', () => {
     const app = makeApp({ store: locked })
     await app.start()
     const status = await app.handlers['auth:sign-in']({ token: world.sim.token })
-    expect(status).toMatchObject({ state: 'signed-in', tokenSaved: false, keychain: { available: false, reason: 'the keyring is locked' } })
+    expect(status).toMatchObject({
+      state: 'signed-in',
+      tokenSaved: false,
+      keychain: { available: false, reason: 'the keyring is locked' },
+    })
     expect(status.message).toMatch(/this session only/)
     await liveFleet(app)
     for (const file of await filesUnder(world.dir)) expect(await readFile(file, 'utf8')).not.toContain(world.sim.token)
@@ -224,7 +234,11 @@ describe('a token revoked while polling', () => {
 
     world.sim.revokeToken()
     await app.handlers['fleet:refresh'](undefined)
-    const auth = await until(() => app.handlers['auth:status'](undefined), (s) => s.state === 'token-rejected', 'token-rejected')
+    const auth = await until(
+      () => app.handlers['auth:status'](undefined),
+      (s) => s.state === 'token-rejected',
+      'token-rejected',
+    )
     expect(auth.message).toMatch(/rejected/)
     const kept = await app.handlers['fleet:snapshot'](undefined)
     expect(kept.chargers).toHaveLength(60)
@@ -256,8 +270,12 @@ describe('accounts', () => {
     // Account A's token is revoked (its fleet stays on screen, marked), then someone signs in as account B.
     world.sim.revokeToken()
     await app.handlers['fleet:refresh'](undefined)
-    await until(() => app.handlers['auth:status'](undefined), (s) => s.state === 'token-rejected', 'token-rejected')
-    const { generateFleet } = await import('../../electron/main/sim/index')
+    await until(
+      () => app.handlers['auth:status'](undefined),
+      (s) => s.state === 'token-rejected',
+      'token-rejected',
+    )
+    const { generateFleet } = await import('@main/sim/index')
     world.sim.setFleet(generateFleet(7, 99).map((c) => ({ ...c, uuid: `b-${c.uuid}` })))
     world.sim.setUser({ uuid: 'account-b', name: 'Account B' })
     world.sim.setToken('token-of-b')
@@ -296,10 +314,16 @@ describe('races between polling and the user', () => {
     await app.start()
     world.sim.setLatency(300)
     await app.handlers['auth:sign-in']({ token: world.sim.token })
-    await until(() => app.fleetStatus(), (s) => s.sync.state === 'syncing', 'a sync under way')
+    await until(
+      () => app.fleetStatus(),
+      (s) => s.sync.state === 'syncing',
+      'a sync under way',
+    )
     await app.handlers['auth:sign-out'](undefined)
     await new Promise((resolve) => setTimeout(resolve, 800))
-    expect((await filesUnder(world.dir)).filter((file) => file.includes('fleet-cache') || file.includes('account'))).toEqual([])
+    expect(
+      (await filesUnder(world.dir)).filter((file) => file.includes('fleet-cache') || file.includes('account')),
+    ).toEqual([])
     expect((await app.handlers['fleet:snapshot'](undefined)).chargers).toHaveLength(0)
   })
 
@@ -339,7 +363,10 @@ describe('races between polling and the user', () => {
     await liveFleet(first)
     await first.stop()
     // The remembered account is somebody else's (an older token's): the token must not inherit it.
-    await writeFile(join(world.dir, 'account.json'), JSON.stringify({ uuid: 'someone-else', name: 'Else', email: null }))
+    await writeFile(
+      join(world.dir, 'account.json'),
+      JSON.stringify({ uuid: 'someone-else', name: 'Else', email: null }),
+    )
     const restarted = makeApp({ store: memoryStoreWith(world.sim.token) })
     await restarted.start()
     await liveFleet(restarted)
@@ -356,7 +383,11 @@ describe('races between polling and the user', () => {
     await liveFleet(app)
     world.sim.revokeToken()
     await app.handlers['fleet:refresh'](undefined)
-    await until(() => app.handlers['auth:status'](undefined), (s) => s.state === 'token-rejected', 'token-rejected')
+    await until(
+      () => app.handlers['auth:status'](undefined),
+      (s) => s.state === 'token-rejected',
+      'token-rejected',
+    )
     world.sim.setToken('again')
     world.sim.setLatency(500)
     await app.handlers['auth:sign-in']({ token: 'again' })
@@ -373,10 +404,17 @@ describe('the token stays secret', () => {
     await app.handlers['auth:sign-in']({ token: world.sim.token })
     const snapshot = await liveFleet(app)
     await app.handlers['settings:set']({ pollIntervalSec: 30, hiddenColumns: ['firmware'] })
-    await app.handlers['fleet:export-csv']({ uuids: snapshot.chargers.map((c) => c.uuid), columns: ['identity', 'health'] })
+    await app.handlers['fleet:export-csv']({
+      uuids: snapshot.chargers.map((c) => c.uuid),
+      columns: ['identity', 'health'],
+    })
     world.sim.revokeToken()
     await app.handlers['fleet:refresh'](undefined)
-    await until(() => app.handlers['auth:status'](undefined), (s) => s.state === 'token-rejected', 'token-rejected')
+    await until(
+      () => app.handlers['auth:status'](undefined),
+      (s) => s.state === 'token-rejected',
+      'token-rejected',
+    )
 
     const files = await filesUnder(world.dir)
     expect(files.length).toBeGreaterThan(1)
@@ -397,11 +435,17 @@ describe('commands', () => {
     const view = [chargers[3]!, chargers[0]!]
     const result = await app.handlers['fleet:export-csv']({ uuids: view.map((c) => c.uuid), columns: ['uuid'] })
     expect(result).toMatchObject({ status: 'saved', rows: 2 })
-    expect(world.exports[0]!.csv.replace(/^\uFEFF/, '').trim().split('\r\n')).toEqual(['UUID', view[0]!.uuid, view[1]!.uuid])
+    expect(
+      world.exports[0]!.csv.replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n'),
+    ).toEqual(['UUID', view[0]!.uuid, view[1]!.uuid])
 
     const opened = await app.handlers['charger:open-in-plugchoice']({ uuid: view[0]!.uuid })
     expect(opened).toEqual({ url: `https://app.plugchoice.com/chargers/${view[0]!.id}`, opened: true })
-    await expect(app.handlers['charger:open-in-plugchoice']({ uuid: 'nope' })).rejects.toMatchObject({ code: 'not-found' })
+    await expect(app.handlers['charger:open-in-plugchoice']({ uuid: 'nope' })).rejects.toMatchObject({
+      code: 'not-found',
+    })
   })
 
   it('remembers settings across restarts', async () => {
@@ -411,7 +455,10 @@ describe('commands', () => {
     await app.stop()
     const again = makeApp()
     await again.start()
-    expect(await again.handlers['settings:get'](undefined)).toMatchObject({ pollIntervalSec: 120, offlineNotifyDelayMin: 5 })
+    expect(await again.handlers['settings:get'](undefined)).toMatchObject({
+      pollIntervalSec: 120,
+      offlineNotifyDelayMin: 5,
+    })
     await expect(stat(join(world.dir, 'settings.json'))).resolves.toBeTruthy()
   })
 })

@@ -7,9 +7,9 @@ import { mkdtempSync, readdirSync, rmSync, mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { KeytarSecretStore } from '../../electron/main/secrets/keytar-secret-store'
-import { KEYCHAIN_ACCOUNT } from '../../electron/main/secrets/secret-store'
-import { TokenVault } from '../../electron/main/secrets/token-vault'
+import { KeytarSecretStore } from '@main/secrets/keytar-secret-store'
+import { KEYCHAIN_ACCOUNT } from '@main/secrets/secret-store'
+import { TokenVault } from '@main/secrets/token-vault'
 
 const repoRoot = resolve(import.meta.dirname, '../..')
 const wrapper = join(repoRoot, 'test/keyring/with-secret-service.sh')
@@ -22,8 +22,14 @@ function hasCommand(name: string): boolean {
 function secretServiceOwned(): boolean {
   const reply = spawnSync(
     'dbus-send',
-    ['--session', '--print-reply', '--dest=org.freedesktop.DBus', '/org/freedesktop/DBus',
-      'org.freedesktop.DBus.NameHasOwner', 'string:org.freedesktop.secrets'],
+    [
+      '--session',
+      '--print-reply',
+      '--dest=org.freedesktop.DBus',
+      '/org/freedesktop/DBus',
+      'org.freedesktop.DBus.NameHasOwner',
+      'string:org.freedesktop.secrets',
+    ],
     { encoding: 'utf8', timeout: 5000 },
   )
   return reply.status === 0 && reply.stdout.includes('boolean true')
@@ -181,7 +187,8 @@ describe.skipIf(process.platform !== 'linux')('keychain unavailable: the real ke
   })
 
   const noKeyringTools = ['dbus-run-session', 'dbus-send', 'gnome-keyring-daemon'].find((tool) => !hasCommand(tool))
-  if (noKeyringTools) console.warn(`keychain.test.ts: skipping the locked-keyring test: ${noKeyringTools} is not installed`)
+  if (noKeyringTools)
+    console.warn(`keychain.test.ts: skipping the locked-keyring test: ${noKeyringTools} is not installed`)
 
   it.skipIf(noKeyringTools !== undefined)(
     'with a locked keyring keeps the new token in memory only and says the keyring is locked',

@@ -2,9 +2,15 @@
 // benchmark rely on.
 import { afterEach, describe, expect, it } from 'vitest'
 import { request } from 'undici'
-import { parseChargerPage, type Charger } from '../../shared/plugchoice-schemas'
-import { fleetTransitions } from '../../shared/fleet-health'
-import { badRecordIndex, generateFleet, startSimulatedApi, type SimulatedApi, type SimulatedApiOptions } from '../../electron/main/sim/index'
+import { parseChargerPage, type Charger } from '@shared/plugchoice-schemas'
+import { fleetTransitions } from '@shared/fleet-health'
+import {
+  badRecordIndex,
+  generateFleet,
+  startSimulatedApi,
+  type SimulatedApi,
+  type SimulatedApiOptions,
+} from '@main/sim/index'
 
 const NOW = Date.UTC(2026, 2, 1, 9)
 const running: SimulatedApi[] = []
@@ -99,7 +105,15 @@ describe('simulated Plugchoice API', () => {
     const api = await start({ fleetSize: 1 })
     const user = await get(api, '/user')
     expect(user.status).toBe(200)
-    expect(Object.keys(user.json.data).sort()).toEqual(['avatar', 'created_at', 'email', 'id', 'name', 'updated_at', 'uuid'])
+    expect(Object.keys(user.json.data).sort()).toEqual([
+      'avatar',
+      'created_at',
+      'email',
+      'id',
+      'name',
+      'updated_at',
+      'uuid',
+    ])
     api.setUser({ name: 'Ada Installer' })
     expect((await get(api, '/user')).json.data).toMatchObject({ name: 'Ada Installer', uuid: api.user.uuid })
   })
@@ -284,4 +298,3 @@ describe('simulated Plugchoice API', () => {
     await expect(get(api, '/user')).rejects.toThrow()
   })
 })
-

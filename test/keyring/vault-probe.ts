@@ -4,8 +4,8 @@
 //   locked:      save a token, lock the default collection over D-Bus, then save another one
 // The token comes in PLUGFLEET_PROBE_TOKEN; one JSON line goes out: { status, loaded, afterClear }.
 import { execFileSync } from 'node:child_process'
-import { KeytarSecretStore } from '../../electron/main/secrets/keytar-secret-store'
-import { TokenVault } from '../../electron/main/secrets/token-vault'
+import { KeytarSecretStore } from '@main/secrets/keytar-secret-store'
+import { TokenVault } from '@main/secrets/token-vault'
 
 const mode = process.argv[2]
 const token = process.env.PLUGFLEET_PROBE_TOKEN

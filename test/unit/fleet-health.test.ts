@@ -1,13 +1,36 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { BUCKETS, bucketOf, chargerLabel, countBuckets, fleetTransitions } from '../../shared/fleet-health'
-import { ChargerSchema, type Charger } from '../../shared/plugchoice-schemas'
+import { BUCKETS, bucketOf, chargerLabel, countBuckets, fleetTransitions } from '@shared/fleet-health'
+import { ChargerSchema, type Charger } from '@shared/plugchoice-schemas'
 
 const charger = (fields: Partial<Charger> = {}): Charger =>
-  ChargerSchema.parse({ uuid: 'c-1', identity: 'EVB-1', connection_status: 'online', status: 'Available', error: 'NoError', ...fields })
+  ChargerSchema.parse({
+    uuid: 'c-1',
+    identity: 'EVB-1',
+    connection_status: 'online',
+    status: 'Available',
+    error: 'NoError',
+    ...fields,
+  })
 
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined })
-const anyText = fc.oneof(fc.constant(null), fc.string(), fc.constantFrom('Available', 'Faulted', 'Unavailable', 'Charging', 'Occupied', 'NoError', 'EVCommunicationError', 'GroundFailure', 'online', 'offline', 'never_seen'))
+const anyText = fc.oneof(
+  fc.constant(null),
+  fc.string(),
+  fc.constantFrom(
+    'Available',
+    'Faulted',
+    'Unavailable',
+    'Charging',
+    'Occupied',
+    'NoError',
+    'EVCommunicationError',
+    'GroundFailure',
+    'online',
+    'offline',
+    'never_seen',
+  ),
+)
 const anyCharger: fc.Arbitrary<Charger> = fc
   .record({
     uuid: fc.uuid(),
@@ -87,7 +110,14 @@ describe('fleet health model', () => {
       charger({ uuid: 'new' }),
     ]
     const kinds = Object.fromEntries(fleetTransitions(before, after).map((t) => [t.uuid, t.kind]))
-    expect(kinds).toEqual({ a: 'went_offline', b: 'new_fault', c: 'came_back', d: 'fault_cleared', new: 'added', gone: 'removed' })
+    expect(kinds).toEqual({
+      a: 'went_offline',
+      b: 'new_fault',
+      c: 'came_back',
+      d: 'fault_cleared',
+      new: 'added',
+      gone: 'removed',
+    })
   })
 
   it('sees no transition between identical fleets', () => {

@@ -1,19 +1,15 @@
 // The token vault and keytar store without any keyring: keytar stand-ins that fail with the exact messages
 // the real keytar gives (recorded on Debian 12: no D-Bus session, a locked collection, no libsecret).
 import { describe, expect, it } from 'vitest'
-import {
-  KeytarSecretStore,
-  keychainUnavailableReason,
-  type KeytarApi,
-} from '../../electron/main/secrets/keytar-secret-store'
+import { KeytarSecretStore, keychainUnavailableReason, type KeytarApi } from '@main/secrets/keytar-secret-store'
 import {
   DEFAULT_KEYCHAIN_SERVICE,
   KEYCHAIN_ACCOUNT,
   KeychainUnavailableError,
   keychainServiceName,
   type SecretStore,
-} from '../../electron/main/secrets/secret-store'
-import { TokenVault } from '../../electron/main/secrets/token-vault'
+} from '@main/secrets/secret-store'
+import { TokenVault } from '@main/secrets/token-vault'
 
 const NO_DBUS = 'Cannot autolaunch D-Bus without X11 $DISPLAY'
 const LOCKED = 'Cannot create an item in a locked collection'
@@ -56,7 +52,10 @@ describe('keychain failure reasons', () => {
     [LOCKED, 'the keyring is locked'],
     [NO_LIBSECRET, 'libsecret is not installed'],
     ['The name org.freedesktop.secrets was not provided by any .service files', 'no Secret Service is running'],
-    ['Object does not exist at path “/org/freedesktop/secrets/collection/login”', 'the keyring has no default collection'],
+    [
+      'Object does not exist at path “/org/freedesktop/secrets/collection/login”',
+      'the keyring has no default collection',
+    ],
     ['User canceled the operation.', 'access was denied'],
     ['Access is denied.', 'access was denied'],
     ['User interaction is not allowed.', 'access was denied'],
@@ -82,7 +81,9 @@ describe('KeytarSecretStore', () => {
   it('turns keytar failures into KeychainUnavailableError with a reason', async () => {
     const keytar = new FakeKeytar()
     keytar.failWith = LOCKED
-    const error = await storeOver(keytar).set('tok-abc').catch((e: unknown) => e)
+    const error = await storeOver(keytar)
+      .set('tok-abc')
+      .catch((e: unknown) => e)
     expect(error).toBeInstanceOf(KeychainUnavailableError)
     expect((error as KeychainUnavailableError).reason).toBe('the keyring is locked')
     expect((error as Error).message).toBe('The system keychain is unavailable (the keyring is locked)')
@@ -104,7 +105,9 @@ describe('KeytarSecretStore', () => {
   it('never lets the secret into the error when keytar echoes it', async () => {
     const keytar = new FakeKeytar()
     keytar.failWith = 'bad value secret-xyz-987 rejected'
-    const error = (await storeOver(keytar).set('secret-xyz-987').catch((e: unknown) => e)) as KeychainUnavailableError
+    const error = (await storeOver(keytar)
+      .set('secret-xyz-987')
+      .catch((e: unknown) => e)) as KeychainUnavailableError
     expect(error.message).not.toContain('secret-xyz-987')
     expect(error.reason).not.toContain('secret-xyz-987')
     expect(error.cause).toBeUndefined()

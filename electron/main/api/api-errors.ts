@@ -96,10 +96,14 @@ export function errorFromStatus(
     )
   }
   if (status >= 500) {
-    return new PlugchoiceError('server-error', `Plugchoice had a server error (HTTP ${status}) while sending ${what}.`, {
-      status,
-      rate,
-    })
+    return new PlugchoiceError(
+      'server-error',
+      `Plugchoice had a server error (HTTP ${status}) while sending ${what}.`,
+      {
+        status,
+        rate,
+      },
+    )
   }
   const hint = status === 404 ? ' Check PLUGCHOICE_API_BASE.' : ''
   return new PlugchoiceError(
@@ -110,7 +114,10 @@ export function errorFromStatus(
 }
 
 export function invalidResponse(subject: Subject, reason: string): PlugchoiceError {
-  return new PlugchoiceError('invalid-response', `Plugchoice sent an invalid response: ${describeSubject(subject)} was not valid: ${reason}`)
+  return new PlugchoiceError(
+    'invalid-response',
+    `Plugchoice sent an invalid response: ${describeSubject(subject)} was not valid: ${reason}`,
+  )
 }
 
 export function timeoutError(subject: Subject, timeoutMs: number): PlugchoiceError {
@@ -154,13 +161,23 @@ const NETWORK_REASONS: Record<string, string> = {
 }
 
 /** Error codes that mean "no answer in time" rather than "no way there". */
-const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT'])
+const TIMEOUT_CODES = new Set([
+  'ETIMEDOUT',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+])
 
 /**
  * A failure before any HTTP answer (DNS, refused, reset, TLS, timeout) as a PlugchoiceError, or null when the
  * error is not one of those (a bug: let it surface as itself). The OS reason is named by code only.
  */
-export function errorFromNetwork(error: unknown, subject: Subject, host: string, timeoutMs: number): PlugchoiceError | null {
+export function errorFromNetwork(
+  error: unknown,
+  subject: Subject,
+  host: string,
+  timeoutMs: number,
+): PlugchoiceError | null {
   const code = typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : null
   if (code === null) return null
   if (TIMEOUT_CODES.has(code)) return timeoutError(subject, timeoutMs)

@@ -7,7 +7,7 @@ import {
   UserResponseSchema,
   type ParsedChargerPage,
   type User,
-} from '../../../shared/plugchoice-schemas'
+} from '@shared/plugchoice-schemas'
 import { isSameOrigin } from './api-base'
 import {
   cancelledError,
@@ -178,7 +178,8 @@ async function readBody(body: AsyncIterable<Buffer | Uint8Array | string>, subje
   for await (const chunk of body) {
     const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk)
     size += buffer.length
-    if (size > MAX_BODY_BYTES) throw invalidResponse(subject, `the answer is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`)
+    if (size > MAX_BODY_BYTES)
+      throw invalidResponse(subject, `the answer is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`)
     chunks.push(buffer)
   }
   return Buffer.concat(chunks).toString('utf8')

@@ -58,7 +58,11 @@ export function desktopEntry(entry: AutostartEntry): string {
 }
 
 /** Writes (or rewrites) the entry atomically, so a crash never leaves half a file; returns its path. */
-export async function enableLinuxAutostart(entry: AutostartEntry, env: NodeJS.ProcessEnv = process.env, home = homedir()): Promise<string> {
+export async function enableLinuxAutostart(
+  entry: AutostartEntry,
+  env: NodeJS.ProcessEnv = process.env,
+  home = homedir(),
+): Promise<string> {
   const path = autostartFilePath(entry.appId, env, home)
   await mkdir(dirname(path), { recursive: true })
   await writeFileAtomic(path, desktopEntry(entry))
@@ -66,12 +70,20 @@ export async function enableLinuxAutostart(entry: AutostartEntry, env: NodeJS.Pr
 }
 
 /** Removes the entry; nothing to do when it is not there. */
-export async function disableLinuxAutostart(appId: string, env: NodeJS.ProcessEnv = process.env, home = homedir()): Promise<void> {
+export async function disableLinuxAutostart(
+  appId: string,
+  env: NodeJS.ProcessEnv = process.env,
+  home = homedir(),
+): Promise<void> {
   await rm(autostartFilePath(appId, env, home), { force: true })
 }
 
 /** True when our entry exists and is not disabled by `Hidden=true` (a desktop's own way to switch it off). */
-export async function isLinuxAutostartEnabled(appId: string, env: NodeJS.ProcessEnv = process.env, home = homedir()): Promise<boolean> {
+export async function isLinuxAutostartEnabled(
+  appId: string,
+  env: NodeJS.ProcessEnv = process.env,
+  home = homedir(),
+): Promise<boolean> {
   let text: string
   try {
     text = await readFile(autostartFilePath(appId, env, home), 'utf8')

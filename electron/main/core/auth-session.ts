@@ -4,8 +4,8 @@
 // Every change runs one after another (a queue), and a late answer about an old token (a 401, a GET /user)
 // only applies while that token's client is still the session's: a sign-in can never be undone by the
 // previous session's last poll.
-import type { Account, AuthStatus } from '../../../shared/app-schemas'
-import type { User } from '../../../shared/plugchoice-schemas'
+import type { Account, AuthStatus } from '@shared/app-schemas'
+import type { User } from '@shared/plugchoice-schemas'
 import { PlugchoiceClient } from '../api/plugchoice-client'
 import { cancelledError, PlugchoiceError } from '../api/api-errors'
 import type { AccountStore } from '../storage/account-store'
@@ -98,7 +98,11 @@ export class AuthSession {
     return this.serial(async () => {
       if (this.client !== client) throw cancelledError()
       const account = toAccount(user)
-      if (this.account?.uuid !== account.uuid || this.account.name !== account.name || this.account.email !== account.email) {
+      if (
+        this.account?.uuid !== account.uuid ||
+        this.account.name !== account.name ||
+        this.account.email !== account.email
+      ) {
         await this.deps.accounts.save(account)
       }
       this.account = account
@@ -133,7 +137,9 @@ export class AuthSession {
       this.account = account
       this.verified = true
       this.state = 'signed-in'
-      this.message = this.deps.vault.status().saved ? null : 'Signed in for this session only: the token could not be saved.'
+      this.message = this.deps.vault.status().saved
+        ? null
+        : 'Signed in for this session only: the token could not be saved.'
       return account
     })
   }
@@ -141,7 +147,8 @@ export class AuthSession {
   /** Demo mode: the simulated fleet, with a token that is never stored anywhere. */
   startDemo(): Promise<Account> {
     return this.serial(async () => {
-      if (!this.deps.startDemoApi) throw new AppError('demo-unavailable', 'The demo fleet is not available in this build.')
+      if (!this.deps.startDemoApi)
+        throw new AppError('demo-unavailable', 'The demo fleet is not available in this build.')
       if (this.state === 'signed-in') throw new AppError('already-signed-in', 'Sign out first to try the demo fleet.')
       await this.stopDemo()
       const demo = await this.deps.startDemoApi()
@@ -172,7 +179,8 @@ export class AuthSession {
       await this.deps.vault.clear()
       this.client = null
       this.state = 'token-rejected'
-      this.message = 'Signed out: Plugchoice rejected the saved token (it may have expired or been revoked). Sign in again to resume.'
+      this.message =
+        'Signed out: Plugchoice rejected the saved token (it may have expired or been revoked). Sign in again to resume.'
       return true
     })
   }
@@ -186,7 +194,9 @@ export class AuthSession {
       await this.deps.accounts.clear()
       const reason = this.deps.vault.status().keychain.reason
       this.signedOut(
-        removed ? null : `Signed out, but the token could not be removed from the system keychain (${reason ?? 'unknown reason'}).`,
+        removed
+          ? null
+          : `Signed out, but the token could not be removed from the system keychain (${reason ?? 'unknown reason'}).`,
       )
       return account
     })

@@ -2,9 +2,9 @@
 // formula injection: a cell a spreadsheet would evaluate (=, +, -, @, tab, CR) is prefixed with a quote,
 // as OWASP recommends (https://owasp.org/www-community/attacks/CSV_Injection).
 import { stringify } from 'csv-stringify/sync'
-import { BUCKET_LABELS, bucketOf } from '../../../shared/fleet-health'
-import type { ExportColumn } from '../../../shared/app-schemas'
-import type { Charger } from '../../../shared/plugchoice-schemas'
+import { BUCKET_LABELS, bucketOf } from '@shared/fleet-health'
+import type { ExportColumn } from '@shared/app-schemas'
+import type { Charger } from '@shared/plugchoice-schemas'
 
 const HEADERS: Record<ExportColumn, string> = {
   health: 'Health',

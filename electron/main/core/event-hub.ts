@@ -15,7 +15,10 @@ export class EventHub<Events extends Record<string, unknown>> {
       try {
         ;(listener as (payload: Events[E]) => void)(payload)
       } catch (error) {
-        console.error(`[plugfleet] a listener of ${String(event)} failed:`, error instanceof Error ? error.message : error)
+        console.error(
+          `[plugfleet] a listener of ${String(event)} failed:`,
+          error instanceof Error ? error.message : error,
+        )
       }
     }
   }

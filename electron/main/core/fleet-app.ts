@@ -1,12 +1,20 @@
 // The main process's application, in plain Node: it owns the session, the fleet, polling, the offline
 // cache, tray state and notifications, and answers every command of the IPC contract. Electron (or the web
 // preview) only carries its commands and events; nothing here imports `electron`, so all of it is tested here.
-import { idleSyncStatus, type Account, type AuthStatus, type FleetStatus, type Settings, type SettingsPatch, type SyncStatus } from '../../../shared/app-schemas'
-import { countBuckets, fleetTransitions } from '../../../shared/fleet-health'
-import type { EventPayload } from '../../../shared/ipc-contract'
-import type { EventName } from '../../../shared/ipc-channels'
-import type { Charger } from '../../../shared/plugchoice-schemas'
-import { chargerWebUrl } from '../../../shared/plugchoice-web'
+import {
+  idleSyncStatus,
+  type Account,
+  type AuthStatus,
+  type FleetStatus,
+  type Settings,
+  type SettingsPatch,
+  type SyncStatus,
+} from '@shared/app-schemas'
+import { countBuckets, fleetTransitions } from '@shared/fleet-health'
+import type { EventPayload } from '@shared/ipc-contract'
+import type { EventName } from '@shared/ipc-channels'
+import type { Charger } from '@shared/plugchoice-schemas'
+import { chargerWebUrl } from '@shared/plugchoice-web'
 import { cancelledError, PlugchoiceError } from '../api/api-errors'
 import { FleetSyncer } from '../sync/fleet-sync'
 import { describeInterval, PollScheduler } from '../sync/poll-scheduler'
@@ -115,7 +123,8 @@ export class FleetApp {
   async start(): Promise<void> {
     this.settings = await this.settingsStore.load()
     const setAside = this.settingsStore.lastSetAside
-    if (setAside) this.notice = `Your settings could not be read (${setAside.reason}); the defaults apply and the old file was set aside.`
+    if (setAside)
+      this.notice = `Your settings could not be read (${setAside.reason}); the defaults apply and the old file was set aside.`
     await this.session.restore()
     const account = this.session.currentAccount()
     if (account) await this.showCachedFleet(account.uuid)
@@ -258,7 +267,8 @@ export class FleetApp {
   private startPolling(): void {
     const client = this.session.currentClient()
     if (!client) return
-    this.syncer = this.deps.createSyncer?.(client) ?? new FleetSyncer({ client, budget: new RateBudget(), log: this.log })
+    this.syncer =
+      this.deps.createSyncer?.(client) ?? new FleetSyncer({ client, budget: new RateBudget(), log: this.log })
     this.cancelSync = new AbortController()
     this.scheduler = new PollScheduler({
       run: () => {
@@ -321,7 +331,11 @@ export class FleetApp {
     } catch (error) {
       if (this.syncer !== syncer) throw error
       this.sync = { ...this.sync, state: 'error', lastError: toAppError(error) }
-      if (error instanceof PlugchoiceError && error.code === 'token-rejected' && (await this.session.tokenRejected(client))) {
+      if (
+        error instanceof PlugchoiceError &&
+        error.code === 'token-rejected' &&
+        (await this.session.tokenRejected(client))
+      ) {
         this.stopPolling()
         this.emitAuth()
       }
@@ -351,13 +365,16 @@ export class FleetApp {
     this.clearNotificationTimer()
     const due = this.notifications.nextDueAt()
     if (due === null) return
-    this.notificationTimer = this.clock.setTimeout(() => {
-      this.notificationTimer = null
-      for (const spec of this.notifications.due(this.clock.now(), this.fleet.list(), this.settings)) {
-        this.events.emit('notify', spec)
-      }
-      this.scheduleNotificationTimer()
-    }, Math.max(0, due - this.clock.now()))
+    this.notificationTimer = this.clock.setTimeout(
+      () => {
+        this.notificationTimer = null
+        for (const spec of this.notifications.due(this.clock.now(), this.fleet.list(), this.settings)) {
+          this.events.emit('notify', spec)
+        }
+        this.scheduleNotificationTimer()
+      },
+      Math.max(0, due - this.clock.now()),
+    )
   }
 
   private clearNotificationTimer(): void {

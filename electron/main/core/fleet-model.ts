@@ -1,8 +1,8 @@
 // The fleet the app shows right now, with a revision number so the renderer can apply small deltas
 // instead of receiving 10,000 chargers after every poll. A charger whose data did not change keeps its
 // place in no delta at all; only changed or new chargers travel, with the uuids of the removed ones.
-import type { FleetDelta } from '../../../shared/app-schemas'
-import type { Charger } from '../../../shared/plugchoice-schemas'
+import type { FleetDelta } from '@shared/app-schemas'
+import type { Charger } from '@shared/plugchoice-schemas'
 
 export type FleetSource = 'none' | 'cache' | 'live'
 

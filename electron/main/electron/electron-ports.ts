@@ -2,7 +2,7 @@
 // the window) and an atomic write; a Plugchoice link opens in the user's browser, behind the URL allowlist.
 import { join } from 'node:path'
 import { app, dialog, type BrowserWindow } from 'electron'
-import type { ExportResult } from '../../../shared/app-schemas'
+import type { ExportResult } from '@shared/app-schemas'
 import type { DesktopPorts } from '../core/desktop-ports'
 import { AppError } from '../ipc/app-error'
 import { FileWriteError, writeFileAtomic } from '../storage/atomic-file'
@@ -17,7 +17,10 @@ export function electronPorts(currentWindow: () => BrowserWindow | null): Deskto
         filters: [{ name: 'CSV (comma-separated values)', extensions: ['csv'] }],
       }
       const window = currentWindow()
-      const choice = window && !window.isDestroyed() ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options)
+      const choice =
+        window && !window.isDestroyed()
+          ? await dialog.showSaveDialog(window, options)
+          : await dialog.showSaveDialog(options)
       if (choice.canceled || !choice.filePath) return { status: 'cancelled' }
       try {
         await writeFileAtomic(choice.filePath, csv)

@@ -2,8 +2,8 @@
 // ever registered, so an unknown channel has no handler at all), each answering only the app's own main frame
 // before dispatchCommand validates the request. Events of the app core go to the window with webContents.send.
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent, type WebFrameMain } from 'electron'
-import type { IpcResult } from '../../../shared/ipc-contract'
-import { COMMANDS, EVENTS, type EventName } from '../../../shared/ipc-channels'
+import type { IpcResult } from '@shared/ipc-contract'
+import { COMMANDS, EVENTS, type EventName } from '@shared/ipc-channels'
 import { dispatchCommand, type CommandHandlers } from '../ipc/command-dispatch'
 import { isAppPageUrl, type AppPage } from '../window/app-page'
 

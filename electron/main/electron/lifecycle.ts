@@ -24,7 +24,10 @@ export function launchedAtLogin(argv: readonly string[], platform: NodeJS.Platfo
 }
 
 /** The standard macOS menus (with Quit in the app menu); elsewhere a File menu with Quit, and Edit for shortcuts. */
-export function appMenuTemplate(platform: NodeJS.Platform, actions: { quit: () => void }): MenuItemConstructorOptions[] {
+export function appMenuTemplate(
+  platform: NodeJS.Platform,
+  actions: { quit: () => void },
+): MenuItemConstructorOptions[] {
   if (platform === 'darwin') {
     return [{ role: 'appMenu' }, { role: 'editMenu' }, { role: 'windowMenu' }]
   }
@@ -106,7 +109,12 @@ export interface LoginItemOptions {
 }
 
 /** The command that relaunches this app at login, hidden. */
-export function launchCommand(options: { isPackaged: boolean; execPath: string; appPath: string; env: NodeJS.ProcessEnv }): string[] {
+export function launchCommand(options: {
+  isPackaged: boolean
+  execPath: string
+  appPath: string
+  env: NodeJS.ProcessEnv
+}): string[] {
   // An AppImage runs from a temporary mount whose path changes every launch; APPIMAGE is the file itself.
   const executable = (options.isPackaged && options.env.APPIMAGE) || options.execPath
   // Unpackaged (development), the Electron binary needs the app's folder to know what to run.
@@ -151,7 +159,10 @@ export interface WakeWatchOptions {
 }
 
 /** Calls `refresh` when the machine wakes from sleep and when the network comes back; returns the stop. */
-export function watchWakeAndNetwork(refresh: (reason: 'resume' | 'network') => void, options: WakeWatchOptions = {}): () => void {
+export function watchWakeAndNetwork(
+  refresh: (reason: 'resume' | 'network') => void,
+  options: WakeWatchOptions = {},
+): () => void {
   const onResume = () => refresh('resume')
   powerMonitor.on('resume', onResume)
   let online = net.isOnline()

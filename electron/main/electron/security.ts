@@ -3,7 +3,7 @@
 // <webview>, remote requests, and the one door to the user's browser (shell.openExternal).
 import { app, session, shell, type Session, type WebContents } from 'electron'
 import { isAppPageUrl, type AppPage } from '../window/app-page'
-import { PLUGCHOICE_WEB_HOST } from '../../../shared/plugchoice-web'
+import { PLUGCHOICE_WEB_HOST } from '@shared/plugchoice-web'
 
 export { PLUGCHOICE_WEB_HOST }
 
@@ -31,7 +31,10 @@ export const CONTENT_SECURITY_POLICY = [
  * serves as <style> elements, so the dev server's header allows inline styles; a style cannot run code.
  */
 export function contentSecurityPolicyHeader(page: AppPage): string {
-  const policy = page.kind === 'dev-server' ? CONTENT_SECURITY_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'") : CONTENT_SECURITY_POLICY
+  const policy =
+    page.kind === 'dev-server'
+      ? CONTENT_SECURITY_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+      : CONTENT_SECURITY_POLICY
   return `${policy}; frame-ancestors 'none'`
 }
 

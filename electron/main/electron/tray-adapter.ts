@@ -57,7 +57,8 @@ export class TrayAdapter {
       this.image = view.image
       // macOS opens the menu on click by itself, Linux app indicators never report clicks; on Windows (and
       // XEmbed trays on Linux) a left click opens the window, as users of those systems expect.
-      if (this.options.platform !== 'darwin') this.tray.on('click', () => this.options.onAction({ type: 'open-window' }))
+      if (this.options.platform !== 'darwin')
+        this.tray.on('click', () => this.options.onAction({ type: 'open-window' }))
     } else if (view.image !== this.image) {
       this.tray.setImage(this.options.iconFor(view.image))
       this.image = view.image
@@ -68,7 +69,9 @@ export class TrayAdapter {
     }
     const menuKey = JSON.stringify(view.menu)
     if (menuKey !== this.menuKey) {
-      this.tray.setContextMenu(Menu.buildFromTemplate(menuTemplate(view.menu, this.options.onAction, this.options.platform)))
+      this.tray.setContextMenu(
+        Menu.buildFromTemplate(menuTemplate(view.menu, this.options.onAction, this.options.platform)),
+      )
       this.menuKey = menuKey
     }
   }

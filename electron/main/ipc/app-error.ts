@@ -1,7 +1,7 @@
 // Failures that cross to the renderer: a stable code and a sentence for people. Every user-facing error in
 // main extends AppError; anything else is reduced to a generic sentence so that no stack, path or secret
 // ever leaves the main process.
-import type { AppErrorInfo } from '../../../shared/app-schemas'
+import type { AppErrorInfo } from '@shared/app-schemas'
 
 export class AppError extends Error {
   constructor(
@@ -16,5 +16,8 @@ export class AppError extends Error {
 
 export function toAppError(error: unknown): AppErrorInfo {
   if (error instanceof AppError) return { code: error.code, message: error.message }
-  return { code: 'internal', message: 'Something went wrong inside the app. Try again; if it persists, restart the app.' }
+  return {
+    code: 'internal',
+    message: 'Something went wrong inside the app. Try again; if it persists, restart the app.',
+  }
 }

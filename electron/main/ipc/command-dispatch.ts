@@ -1,9 +1,9 @@
 // One gate for every command from a renderer, whatever carried it (Electron IPC or the web preview's bridge):
 // unknown names and payloads that break the contract are refused before any handler runs, and a handler's
 // failure becomes `{ ok: false, error }` with a message fit for people, never a thrown error or a stack.
-import { commands, type CommandRequest, type CommandResponse, type IpcResult } from '../../../shared/ipc-contract'
-import { isCommandName, type CommandName } from '../../../shared/ipc-channels'
-import { summarizeIssues } from '../../../shared/plugchoice-schemas'
+import { commands, type CommandRequest, type CommandResponse, type IpcResult } from '@shared/ipc-contract'
+import { isCommandName, type CommandName } from '@shared/ipc-channels'
+import { summarizeIssues } from '@shared/plugchoice-schemas'
 import { toAppError } from './app-error'
 
 /** The main-process side of each command; requests arrive already validated (and with schema defaults applied). */

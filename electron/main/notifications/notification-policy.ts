@@ -9,9 +9,9 @@
 // - More than three at once become one digest ("5 chargers went offline" / "A, B, C and 2 more").
 // - Muted chargers never notify. While paused nothing notifies, and what happened during the pause is
 //   dropped, not queued, so the end of a pause does not bring a flood.
-import type { Settings } from '../../../shared/app-schemas'
-import { BUCKET_LABELS, bucketOf, type Transition, type TransitionKind } from '../../../shared/fleet-health'
-import type { Charger } from '../../../shared/plugchoice-schemas'
+import type { Settings } from '@shared/app-schemas'
+import { BUCKET_LABELS, bucketOf, type Transition, type TransitionKind } from '@shared/fleet-health'
+import type { Charger } from '@shared/plugchoice-schemas'
 import { clockFormat, clockTime, parseTime, shortDuration, type ClockFormat } from '../tray/clock-format'
 
 export interface NotificationSpec {
@@ -23,7 +23,10 @@ export interface NotificationSpec {
   silent: boolean
 }
 
-export type NotificationSettings = Pick<Settings, 'offlineNotifyDelayMin' | 'notificationsPausedUntil' | 'mutedChargers'>
+export type NotificationSettings = Pick<
+  Settings,
+  'offlineNotifyDelayMin' | 'notificationsPausedUntil' | 'mutedChargers'
+>
 
 /** More notifications than this at once become one digest. */
 export const DIGEST_THRESHOLD = 3
@@ -239,7 +242,9 @@ function digest(events: readonly Event[]): NotificationSpec {
   }
   return {
     title: `${chargers(new Set(events.map((event) => event.uuid)).size)} changed`,
-    body: groups.map((group) => `${group.events.length} ${DIGEST_VERBS[group.kind]}: ${names(group.events)}`).join('\n'),
+    body: groups
+      .map((group) => `${group.events.length} ${DIGEST_VERBS[group.kind]}: ${names(group.events)}`)
+      .join('\n'),
     chargerUuid: null,
     silent,
   }

@@ -1,11 +1,6 @@
 // The only file that knows about keytar. keytar is loaded on first use, so a keytar that cannot load
 // (libsecret missing on Linux) becomes a KeychainUnavailableError the app can show, not a crash at start-up.
-import {
-  KEYCHAIN_ACCOUNT,
-  KeychainUnavailableError,
-  keychainServiceName,
-  type SecretStore,
-} from './secret-store'
+import { KEYCHAIN_ACCOUNT, KeychainUnavailableError, keychainServiceName, type SecretStore } from './secret-store'
 
 /**
  * The part of keytar this store uses. `findCredentials` is deliberately absent: on Linux it crashes the

@@ -108,7 +108,6 @@ export class TokenVault {
 }
 
 function reasonOf(error: unknown, secret: string | undefined): string {
-  const reason =
-    error instanceof KeychainUnavailableError ? error.reason : 'the keychain failed unexpectedly'
+  const reason = error instanceof KeychainUnavailableError ? error.reason : 'the keychain failed unexpectedly'
   return secret ? reason.split(secret).join('[token]') : reason
 }

@@ -2,7 +2,7 @@
 //   npx tsx electron/main/sim/cli.ts --port 8787 --size 500 --latency 50
 // then point the app at it: PLUGCHOICE_API_BASE=<printed base URL>, and sign in with the printed token.
 import { parseArgs } from 'node:util'
-import { countBuckets } from '../../../shared/fleet-health'
+import { countBuckets } from '@shared/fleet-health'
 import { startSimulatedApi } from './simulated-api'
 
 const USAGE = `Usage: tsx electron/main/sim/cli.ts [options]
@@ -65,7 +65,9 @@ const api = await startSimulatedApi({
   maxPerPage: whole('max-per-page', values['max-per-page'], 100),
   rateLimit: { limit: whole('rate-limit', values['rate-limit'], 500), windowMs: 60_000 },
   ...(values.token ? { token: values.token } : {}),
-  ...(changes > 0 ? { dynamics: { intervalMs: whole('every', values.every, 15) * 1000, changesPerTick: changes } } : {}),
+  ...(changes > 0
+    ? { dynamics: { intervalMs: whole('every', values.every, 15) * 1000, changesPerTick: changes } }
+    : {}),
 })
 
 const counts = countBuckets(api.fleet)

@@ -2,7 +2,7 @@
 // offline and come back, start and stop charging, fault and recover, in the generator's proportions so a
 // demo left running does not drift into an all-offline fleet. Never-seen chargers stay never seen (a seen
 // charger cannot become never seen again, and the demo keeps its never-connected example).
-import type { Charger } from '../../../shared/plugchoice-schemas'
+import type { Charger } from '@shared/plugchoice-schemas'
 import { apiTimestamp, liveFieldsFor, SCENARIO_WEIGHTS, type Scenario } from './fleet-generator'
 import type { SeededRandom } from './seeded-random'
 

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { Charger, User } from '../../../shared/plugchoice-schemas'
+import type { Charger, User } from '@shared/plugchoice-schemas'
 import { evolveFleet } from './fleet-dynamics'
 import { apiTimestamp, generateFleet } from './fleet-generator'
 import { mixSeed, SeededRandom } from './seeded-random'
@@ -147,7 +147,11 @@ export async function startSimulatedApi(options: SimulatedApiOptions = {}): Prom
   let latencyMs = options.latencyMs ?? 0
   let user: User = { ...defaultUser(seed, clock), ...options.user }
   const maxPerPage = options.maxPerPage ?? 100
-  const limiter = new SlidingWindowLimiter(options.rateLimit?.limit ?? 500, options.rateLimit?.windowMs ?? 60_000, clock)
+  const limiter = new SlidingWindowLimiter(
+    options.rateLimit?.limit ?? 500,
+    options.rateLimit?.windowMs ?? 60_000,
+    clock,
+  )
   const errorRandom = new SeededRandom(mixSeed(seed, 0xe770))
   const dynamicsRandom = new SeededRandom(mixSeed(seed, 0xd1a))
   const errorRates = Object.entries(options.errorRates ?? {})
@@ -223,7 +227,8 @@ export async function startSimulatedApi(options: SimulatedApiOptions = {}): Prom
     const path = pathname.replace(/\/+$/, '')
     if (path === `${API_PREFIX}/user`) return 'user'
     if (path === `${API_PREFIX}/chargers`) return 'chargers'
-    if (path.startsWith(`${API_PREFIX}/chargers/`) && !path.slice(API_PREFIX.length + 10).includes('/')) return 'charger'
+    if (path.startsWith(`${API_PREFIX}/chargers/`) && !path.slice(API_PREFIX.length + 10).includes('/'))
+      return 'charger'
     return null
   }
 
@@ -264,7 +269,9 @@ export async function startSimulatedApi(options: SimulatedApiOptions = {}): Prom
       return send(res, 404, { message: `The route ${url.pathname.replace(/^\//, '')} could not be found.` })
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      return send(res, 405, { message: `The ${req.method} method is not supported for route ${url.pathname.replace(/^\//, '')}. Supported methods: GET, HEAD.` })
+      return send(res, 405, {
+        message: `The ${req.method} method is not supported for route ${url.pathname.replace(/^\//, '')}. Supported methods: GET, HEAD.`,
+      })
     }
     if (!isAuthorized(req.headers.authorization)) return sendError(res, 401)
 

@@ -1,7 +1,8 @@
 // The simulator's rate limit: a sliding window of request times, like the 500 requests per minute per user
 // that Plugchoice enforces across everything the user runs.
 
-export type TakeResult = { allowed: true; remaining: number } | { allowed: false; retryAfterSec: number; resetAtSec: number }
+export type TakeResult =
+  { allowed: true; remaining: number } | { allowed: false; retryAfterSec: number; resetAtSec: number }
 
 export class SlidingWindowLimiter {
   /** Times of the requests inside the window, oldest first. */

@@ -1,9 +1,16 @@
 // The signed-in account remembered between runs (`<dir>/account.json`): who it is, never the token (that
 // lives in the OS keychain). Lets start-up show the right cached fleet before Plugchoice answers.
 import { join } from 'node:path'
-import { AccountSchema, type Account } from '../../../shared/app-schemas'
+import { AccountSchema, type Account } from '@shared/app-schemas'
 import { AppError } from '../ipc/app-error'
-import { readJsonFile, removeJsonFile, validateWith, writeFailureReason, writeJsonFile, type JsonFileOptions } from './json-file'
+import {
+  readJsonFile,
+  removeJsonFile,
+  validateWith,
+  writeFailureReason,
+  writeJsonFile,
+  type JsonFileOptions,
+} from './json-file'
 
 export class AccountStore {
   readonly path: string
@@ -27,7 +34,11 @@ export class AccountStore {
     try {
       await writeJsonFile(this.path, clean, this.options.fs)
     } catch (error) {
-      throw new AppError('account-write-failed', `The signed-in account could not be remembered (${writeFailureReason(error)}).`, { cause: error })
+      throw new AppError(
+        'account-write-failed',
+        `The signed-in account could not be remembered (${writeFailureReason(error)}).`,
+        { cause: error },
+      )
     }
   }
 

@@ -5,7 +5,7 @@
 // A file that cannot be read at all (EACCES, EMFILE) is left alone: `unreadable`.
 import { dirname } from 'node:path'
 import type { z } from 'zod'
-import { summarizeIssues } from '../../../shared/plugchoice-schemas'
+import { summarizeIssues } from '@shared/plugchoice-schemas'
 import { errnoCode, FileWriteError, realFs, removeStaleTemps, writeFileAtomic, type AtomicFs } from './atomic-file'
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; reason: string }
@@ -27,7 +27,9 @@ export interface JsonFileOptions {
 export function validateWith<S extends z.ZodType>(schema: S): (json: unknown) => Validation<z.output<S>> {
   return (json) => {
     const parsed = schema.safeParse(json)
-    return parsed.success ? { ok: true, value: parsed.data } : { ok: false, reason: `it has the wrong shape (${summarizeIssues(parsed.error)})` }
+    return parsed.success
+      ? { ok: true, value: parsed.data }
+      : { ok: false, reason: `it has the wrong shape (${summarizeIssues(parsed.error)})` }
   }
 }
 
@@ -74,7 +76,11 @@ async function setAside(path: string, reason: string, options: JsonFileOptions):
       if (errnoCode(error) === 'EEXIST') continue
       if (reserved) await fs.unlink(movedTo).catch(() => undefined)
       // The file cannot be moved: leave it where it is (the next save replaces it) and say so.
-      return { kind: 'set-aside', reason: `${reason}; it could not be moved aside (${errnoCode(error) ?? 'unknown error'})`, movedTo: path }
+      return {
+        kind: 'set-aside',
+        reason: `${reason}; it could not be moved aside (${errnoCode(error) ?? 'unknown error'})`,
+        movedTo: path,
+      }
     }
   }
   return { kind: 'set-aside', reason: `${reason}; it could not be moved aside`, movedTo: path }

@@ -2,8 +2,14 @@
 // version still loads); an unusable file is set aside and the defaults apply. Updates are serialised, so two
 // quick changes (say, a column hidden while notifications are paused) never lose one another.
 import { join } from 'node:path'
-import { DEFAULT_SETTINGS, SettingsPatchSchema, SettingsSchema, type Settings, type SettingsPatch } from '../../../shared/app-schemas'
-import { summarizeIssues } from '../../../shared/plugchoice-schemas'
+import {
+  DEFAULT_SETTINGS,
+  SettingsPatchSchema,
+  SettingsSchema,
+  type Settings,
+  type SettingsPatch,
+} from '@shared/app-schemas'
+import { summarizeIssues } from '@shared/plugchoice-schemas'
 import { AppError } from '../ipc/app-error'
 import { readJsonFile, validateWith, writeFailureReason, writeJsonFile, type JsonFileOptions } from './json-file'
 
@@ -42,16 +48,21 @@ export class SettingsStore {
 
   private async apply(patch: SettingsPatch): Promise<Settings> {
     const parsed = SettingsPatchSchema.safeParse(patch)
-    if (!parsed.success) throw new AppError('invalid-settings', `These settings cannot be used: ${summarizeIssues(parsed.error)}`)
+    if (!parsed.success)
+      throw new AppError('invalid-settings', `These settings cannot be used: ${summarizeIssues(parsed.error)}`)
     // Only the keys the caller sent: the patch schema fills in defaults for absent keys, which must not
     // overwrite what the user set before.
-    const changes = Object.fromEntries(Object.keys(patch).map((key) => [key, (parsed.data as Record<string, unknown>)[key]]))
+    const changes = Object.fromEntries(
+      Object.keys(patch).map((key) => [key, (parsed.data as Record<string, unknown>)[key]]),
+    )
     const base = this.current ?? (await this.load())
     const next = SettingsSchema.parse({ ...base, ...changes })
     try {
       await writeJsonFile(this.path, next, this.options.fs)
     } catch (error) {
-      throw new AppError('settings-write-failed', `Your settings could not be saved (${writeFailureReason(error)}).`, { cause: error })
+      throw new AppError('settings-write-failed', `Your settings could not be saved (${writeFailureReason(error)}).`, {
+        cause: error,
+      })
     }
     this.current = next
     return structuredClone(next)

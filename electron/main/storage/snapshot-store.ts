@@ -3,9 +3,16 @@
 // disk. A file that is unusable — or belongs to another account — is set aside and never shown.
 import { join } from 'node:path'
 import { z } from 'zod'
-import { ChargerSchema } from '../../../shared/plugchoice-schemas'
+import { ChargerSchema } from '@shared/plugchoice-schemas'
 import { AppError } from '../ipc/app-error'
-import { readJsonFile, removeJsonFile, writeFailureReason, writeJsonFile, type JsonFileOptions, type Validation } from './json-file'
+import {
+  readJsonFile,
+  removeJsonFile,
+  writeFailureReason,
+  writeJsonFile,
+  type JsonFileOptions,
+  type Validation,
+} from './json-file'
 
 export const SNAPSHOT_SCHEMA_VERSION = 1
 
@@ -34,7 +41,10 @@ function snapshotValidator(accountUuid: string | undefined): (json: unknown) => 
     }
     const version = (json as { schemaVersion?: unknown }).schemaVersion
     if (version !== SNAPSHOT_SCHEMA_VERSION) {
-      return { ok: false, reason: `it was written in another format (schema version ${JSON.stringify(version ?? null)})` }
+      return {
+        ok: false,
+        reason: `it was written in another format (schema version ${JSON.stringify(version ?? null)})`,
+      }
     }
     const header = HeaderSchema.safeParse(json)
     if (!header.success) return { ok: false, reason: 'its header is damaged' }
@@ -55,7 +65,11 @@ function snapshotValidator(accountUuid: string | undefined): (json: unknown) => 
  * Reads and validates one snapshot file; an unusable one is set aside. With `accountUuid`, a snapshot of any
  * other account is unusable. Exported for the benchmark (load time of a 10,000-charger snapshot).
  */
-export async function loadSnapshotFile(path: string, accountUuid?: string, options: JsonFileOptions = {}): Promise<SnapshotLoad> {
+export async function loadSnapshotFile(
+  path: string,
+  accountUuid?: string,
+  options: JsonFileOptions = {},
+): Promise<SnapshotLoad> {
   const read = await readJsonFile(path, snapshotValidator(accountUuid), options)
   return read.kind === 'loaded' ? { kind: 'loaded', snapshot: read.value } : read
 }
@@ -88,11 +102,16 @@ export class SnapshotStore {
   /** Replaces the account's snapshot atomically; on failure the previous one is left as it was. */
   async save(snapshot: FleetCacheSnapshot): Promise<void> {
     const header = HeaderSchema.safeParse(snapshot)
-    if (!header.success) throw new AppError('cache-write-failed', 'The offline copy of your fleet was not saved: the fleet is incomplete.')
+    if (!header.success)
+      throw new AppError('cache-write-failed', 'The offline copy of your fleet was not saved: the fleet is incomplete.')
     try {
       await writeJsonFile(this.pathFor(snapshot.accountUuid), snapshot, this.options.fs)
     } catch (error) {
-      throw new AppError('cache-write-failed', `The offline copy of your fleet could not be saved (${writeFailureReason(error)}). The previous copy is kept.`, { cause: error })
+      throw new AppError(
+        'cache-write-failed',
+        `The offline copy of your fleet could not be saved (${writeFailureReason(error)}). The previous copy is kept.`,
+        { cause: error },
+      )
     }
   }
 
@@ -100,7 +119,11 @@ export class SnapshotStore {
     try {
       await removeJsonFile(this.pathFor(accountUuid), this.options.fs)
     } catch (error) {
-      throw new AppError('cache-remove-failed', 'The offline copy of your fleet could not be deleted. Try signing out again.', { cause: error })
+      throw new AppError(
+        'cache-remove-failed',
+        'The offline copy of your fleet could not be deleted. Try signing out again.',
+        { cause: error },
+      )
     }
   }
 }

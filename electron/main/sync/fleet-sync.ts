@@ -3,7 +3,7 @@
 // for bigger pages (trusting only what `meta.per_page` reports). A sync either returns every page or fails:
 // nothing partial ever reaches the caller, so the last good fleet survives a failed refresh.
 import { setTimeout as delay } from 'node:timers/promises'
-import type { Charger, ParsedChargerPage, RejectedRecord } from '../../../shared/plugchoice-schemas'
+import type { Charger, ParsedChargerPage, RejectedRecord } from '@shared/plugchoice-schemas'
 import { isSameOrigin } from '../api/api-base'
 import {
   cancelledError,
@@ -20,7 +20,11 @@ export interface ChargerPageSource {
   readonly base: URL
   readonly chargersPath: string
   chargersUrl(page: number, perPage?: number): URL
-  getChargerPage(url: URL, pageNumber: number, signal?: AbortSignal): Promise<{ page: ParsedChargerPage; rate: RateInfo }>
+  getChargerPage(
+    url: URL,
+    pageNumber: number,
+    signal?: AbortSignal,
+  ): Promise<{ page: ParsedChargerPage; rate: RateInfo }>
 }
 
 export interface SyncProgress {
@@ -232,7 +236,13 @@ class SyncRun {
         let needed!: () => void
         const whenNeeded = new Promise<void>((resolve) => (needed = resolve))
         const counter = { attempts: 0 }
-        const outcome = this.#fetchWithRetries(client.chargersUrl(page, perPage), page, signal, whenNeeded, counter).then(
+        const outcome = this.#fetchWithRetries(
+          client.chargersUrl(page, perPage),
+          page,
+          signal,
+          whenNeeded,
+          counter,
+        ).then(
           (parsed): Outcome => {
             // A page past the end tells us where the end is before its predecessors arrive.
             if (parsed.next === null) lastPage = Math.min(lastPage, page)
@@ -407,7 +417,10 @@ function trimSlash(path: string): string {
 }
 
 function tooManyPages(page: number, maxPages: number): PlugchoiceError {
-  return invalidResponse({ kind: 'charger-page', page }, `the charger list goes on past ${maxPages.toLocaleString('en-US')} pages`)
+  return invalidResponse(
+    { kind: 'charger-page', page },
+    `the charger list goes on past ${maxPages.toLocaleString('en-US')} pages`,
+  )
 }
 
 async function abortable(promise: Promise<void>, signal: AbortSignal | undefined): Promise<void> {

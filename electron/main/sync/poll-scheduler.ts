@@ -204,11 +204,14 @@ export class PollScheduler {
   #schedule(at: number): void {
     this.#cancelTimer()
     this.#nextRunAt = at
-    this.#timer = this.#clock.setTimeout(() => {
-      this.#timer = null
-      this.#nextRunAt = null
-      void this.triggerNow()
-    }, Math.max(0, at - this.#clock.now()))
+    this.#timer = this.#clock.setTimeout(
+      () => {
+        this.#timer = null
+        this.#nextRunAt = null
+        void this.triggerNow()
+      },
+      Math.max(0, at - this.#clock.now()),
+    )
   }
 
   #cancelTimer(): void {

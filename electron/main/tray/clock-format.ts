@@ -17,7 +17,12 @@ export interface ClockFormatOptions {
 
 export function clockFormat(options: ClockFormatOptions = {}): ClockFormat {
   const zone = options.timeZone ? { timeZone: options.timeZone } : {}
-  const time = new Intl.DateTimeFormat(options.locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', ...zone })
+  const time = new Intl.DateTimeFormat(options.locale, {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    ...zone,
+  })
   const day = new Intl.DateTimeFormat(options.locale, { day: 'numeric', month: 'short', ...zone })
   return { time: (ms) => time.format(ms), day: (ms) => day.format(ms) }
 }

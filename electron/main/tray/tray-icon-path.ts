@@ -23,7 +23,11 @@ export interface TrayIconFile {
 /** Every file the tray needs for one image, on every platform. */
 export function trayIconFiles(image: TrayImage): TrayIconFile[] {
   return [
-    ...TRAY_PNG_SIZES.map((size) => ({ file: join(TRAY_DIR, `${image}-${size}.png`), kind: 'png' as const, sizes: [size] })),
+    ...TRAY_PNG_SIZES.map((size) => ({
+      file: join(TRAY_DIR, `${image}-${size}.png`),
+      kind: 'png' as const,
+      sizes: [size],
+    })),
     ...Object.entries(TRAY_TEMPLATE_SIZES).map(([suffix, size]) => ({
       file: join(TRAY_DIR, `${image}Template${suffix}.png`),
       kind: 'template' as const,

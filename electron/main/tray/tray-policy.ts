@@ -11,16 +11,9 @@
 //   ok
 // Paused only shows when the fleet is otherwise OK, so a pause never hides a problem; whenever notifications
 // are paused the tooltip and the menu say so (and until when), whatever the image.
-import type { AuthStatus, FleetStatus } from '../../../shared/app-schemas'
-import {
-  BUCKET_LABELS,
-  BUCKETS,
-  bucketOf,
-  chargerLabel,
-  type Bucket,
-  type BucketCounts,
-} from '../../../shared/fleet-health'
-import type { Charger } from '../../../shared/plugchoice-schemas'
+import type { AuthStatus, FleetStatus } from '@shared/app-schemas'
+import { BUCKET_LABELS, BUCKETS, bucketOf, chargerLabel, type Bucket, type BucketCounts } from '@shared/fleet-health'
+import type { Charger } from '@shared/plugchoice-schemas'
 import { clockFormat, clockTime, parseTime, shortDuration, type ClockFormat } from './clock-format'
 import type { TrayImage, TrayMenuItem, TrayView } from './tray-view'
 
@@ -221,7 +214,12 @@ function pauseSubmenu(paused: number | null, now: number, format: ClockFormat): 
   const items: TrayMenuItem[] = [
     { kind: 'item', label: 'For 1 hour', enabled: true, action: { type: 'pause-notifications', until: 'hour' } },
     { kind: 'item', label: 'For 4 hours', enabled: true, action: { type: 'pause-notifications', until: 'four-hours' } },
-    { kind: 'item', label: 'Until tomorrow', enabled: true, action: { type: 'pause-notifications', until: 'tomorrow' } },
+    {
+      kind: 'item',
+      label: 'Until tomorrow',
+      enabled: true,
+      action: { type: 'pause-notifications', until: 'tomorrow' },
+    },
   ]
   if (paused === null) return { kind: 'submenu', label: 'Pause notifications', items }
   return {

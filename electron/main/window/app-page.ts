@@ -3,9 +3,7 @@
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
-export type AppPage =
-  | { kind: 'dev-server'; url: string }
-  | { kind: 'file'; path: string }
+export type AppPage = { kind: 'dev-server'; url: string } | { kind: 'file'; path: string }
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
 

@@ -22,7 +22,8 @@ export class WindowStateStore {
   async load(): Promise<WindowState> {
     const read = await readJsonFile(this.filePath, validateWith(WindowStateSchema))
     if (read.kind === 'loaded') return read.value
-    if (read.kind === 'set-aside') this.log(`the window's remembered position was unusable (${read.reason}); using defaults`)
+    if (read.kind === 'set-aside')
+      this.log(`the window's remembered position was unusable (${read.reason}); using defaults`)
     return { ...DEFAULT_WINDOW_STATE }
   }
 

@@ -1,6 +1,6 @@
 // The renderer's one door to main: the typed, validated `api`. In Electron the preload exposes the bridge on
 // window.plugfleet; in a browser (npm run web) the same contract travels over loopback HTTP. Chosen once here.
-import { BRIDGE_GLOBAL, type RendererBridge } from '../../../shared/ipc-contract'
+import { BRIDGE_GLOBAL, type RendererBridge } from '@shared/ipc-contract'
 import type { Transport, UntrustedBridge } from './bridge-types'
 import { takePreviewSecret } from './preview-secret'
 import { validateBridge } from './validate-bridge'

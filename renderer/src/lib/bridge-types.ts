@@ -1,7 +1,7 @@
 // What a transport hands the renderer before validation: an Electron preload or the web preview's HTTP
 // client. Nothing from it is trusted until validate-bridge.ts has checked it against the contract.
-import type { AppErrorInfo } from '../../../shared/app-schemas'
-import type { CommandName, EventName } from '../../../shared/ipc-channels'
+import type { AppErrorInfo } from '@shared/app-schemas'
+import type { CommandName, EventName } from '@shared/ipc-channels'
 
 export interface UntrustedBridge {
   invoke: Record<CommandName, (request: unknown) => Promise<unknown>>

@@ -1,6 +1,6 @@
 // What the detail panel lists for one charger: every field the API gave, grouped for people, with the fields
 // this app does not know (the API grows) kept in a last group rather than dropped. Values stay plain text.
-import type { Charger } from '../../../shared/plugchoice-schemas'
+import type { Charger } from '@shared/plugchoice-schemas'
 
 export type FieldKind = 'text' | 'timestamp' | 'flag' | 'number'
 

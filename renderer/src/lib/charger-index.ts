@@ -1,8 +1,8 @@
 // Per-charger values that filtering and searching need on every keystroke, computed once per charger object.
 // Keyed by object identity: a delta replaces only the chargers that changed, so the others keep their entries,
 // and a replaced charger's entry is garbage-collected with it.
-import { bucketOf, type Bucket } from '../../../shared/fleet-health'
-import type { Charger } from '../../../shared/plugchoice-schemas'
+import { bucketOf, type Bucket } from '@shared/fleet-health'
+import type { Charger } from '@shared/plugchoice-schemas'
 
 const buckets = new WeakMap<Charger, Bucket>()
 const searchTexts = new WeakMap<Charger, string>()

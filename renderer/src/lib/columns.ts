@@ -1,8 +1,8 @@
 // The columns of the fleet list: what each is called, how it sorts and which CSV columns it exports.
 // Display lives in the Svelte row; everything here is plain data so sorting and export are unit-tested.
-import { BUCKETS } from '../../../shared/fleet-health'
-import type { ExportColumn } from '../../../shared/app-schemas'
-import type { Charger } from '../../../shared/plugchoice-schemas'
+import { BUCKETS } from '@shared/fleet-health'
+import type { ExportColumn } from '@shared/app-schemas'
+import type { Charger } from '@shared/plugchoice-schemas'
 import { bucketFor } from './charger-index'
 import { parseTimestamp } from './time-format'
 
@@ -96,7 +96,13 @@ export const COLUMNS: readonly ColumnDef[] = [
     sortKey: (c) => parseTimestamp(c.last_heartbeat_at),
     exports: ['last_heartbeat_at'],
   },
-  { id: 'max_current', label: 'Max current', hideable: true, sortKey: (c) => c.max_current ?? null, exports: ['max_current'] },
+  {
+    id: 'max_current',
+    label: 'Max current',
+    hideable: true,
+    sortKey: (c) => c.max_current ?? null,
+    exports: ['max_current'],
+  },
 ]
 
 export const COLUMN_BY_ID: Readonly<Record<ColumnId, ColumnDef>> = Object.fromEntries(

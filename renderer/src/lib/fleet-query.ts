@@ -1,7 +1,7 @@
 // Filtering, searching and sorting the fleet: pure functions over readonly arrays, so that the view can
 // derive "sorted" (on data or sort change) and "shown" (on every keystroke) separately and cheaply.
-import { BUCKETS, emptyCounts, type Bucket, type BucketCounts } from '../../../shared/fleet-health'
-import type { Charger } from '../../../shared/plugchoice-schemas'
+import { BUCKETS, emptyCounts, type Bucket, type BucketCounts } from '@shared/fleet-health'
+import type { Charger } from '@shared/plugchoice-schemas'
 import { bucketFor, searchTextFor } from './charger-index'
 import { COLUMN_BY_ID, type ColumnId, type SortKey } from './columns'
 
@@ -46,10 +46,16 @@ export function filterChargers(chargers: readonly Charger[], filter: FleetFilter
  * searched again. Typing into a search over 10,000 chargers then gets cheaper with every letter.
  */
 export function createIncrementalFilter(): (chargers: readonly Charger[], filter: FleetFilter) => readonly Charger[] {
-  let last: { chargers: readonly Charger[]; buckets: ReadonlySet<Bucket>; query: string; result: readonly Charger[] } | null = null
+  let last: {
+    chargers: readonly Charger[]
+    buckets: ReadonlySet<Bucket>
+    query: string
+    result: readonly Charger[]
+  } | null = null
   return (chargers, filter) => {
     const query = filter.query.toLowerCase()
-    const narrowing = last !== null && last.chargers === chargers && last.buckets === filter.buckets && query.startsWith(last.query)
+    const narrowing =
+      last !== null && last.chargers === chargers && last.buckets === filter.buckets && query.startsWith(last.query)
     const result = filterChargers(narrowing ? last!.result : chargers, filter)
     last = { chargers, buckets: filter.buckets, query, result }
     return result

@@ -1,7 +1,7 @@
 // Applying a fleet delta to the list the renderer holds. Only the chargers named in the delta are replaced;
 // every other charger keeps its object identity, so its row (keyed by uuid) is not re-rendered.
-import type { FleetDelta } from '../../../shared/app-schemas'
-import type { Charger } from '../../../shared/plugchoice-schemas'
+import type { FleetDelta } from '@shared/app-schemas'
+import type { Charger } from '@shared/plugchoice-schemas'
 
 export type DeltaOutcome =
   | { kind: 'applied'; chargers: readonly Charger[]; revision: number }

@@ -1,6 +1,6 @@
 // The freshness line under the fleet header. Cached data must never read as live (design.md: stale data is
 // labelled), so every variant that shows data not confirmed by the last refresh says "cached".
-import type { FleetStatus } from '../../../shared/app-schemas'
+import type { FleetStatus } from '@shared/app-schemas'
 import { formatClock, formatRelative, parseTimestamp } from './time-format'
 
 export type FreshnessTone = 'fresh' | 'syncing' | 'stale' | 'error' | 'none'
@@ -28,7 +28,9 @@ export function freshnessOf(status: FleetStatus | null, now: number): Freshness 
   const { sync } = status
   const fetchedAt = parseTimestamp(status.fetchedAt)
   const cachedFrom =
-    fetchedAt === null ? null : `Showing cached data from ${formatClock(fetchedAt, now)}, updated ${formatRelative(fetchedAt, now)}`
+    fetchedAt === null
+      ? null
+      : `Showing cached data from ${formatClock(fetchedAt, now)}, updated ${formatRelative(fetchedAt, now)}`
   const isCached = status.stale || status.source === 'cache'
 
   if (sync.state === 'syncing') {

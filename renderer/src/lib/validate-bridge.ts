@@ -1,9 +1,9 @@
 // The renderer trusts no shape blindly (brief and design: main validates requests, the renderer validates
 // answers and events). Every answer is checked against the contract's response schema, every event payload
 // against its event schema; what fails becomes a clear error or is dropped with a console warning.
-import { commands, events, IpcResultSchema, type CommandInvokers, type RendererBridge } from '../../../shared/ipc-contract'
-import { COMMANDS, EVENTS, type CommandName, type EventName } from '../../../shared/ipc-channels'
-import { summarizeIssues } from '../../../shared/plugchoice-schemas'
+import { commands, events, IpcResultSchema, type CommandInvokers, type RendererBridge } from '@shared/ipc-contract'
+import { COMMANDS, EVENTS, type CommandName, type EventName } from '@shared/ipc-channels'
+import { summarizeIssues } from '@shared/plugchoice-schemas'
 import type { UntrustedBridge } from './bridge-types'
 import { compileFastCheck, type FastCheck } from './schema-precheck'
 
@@ -15,9 +15,10 @@ const resultSchemas = Object.fromEntries(
 const fastResultChecks = Object.fromEntries(
   COMMANDS.map((command) => [command, compileFastCheck(resultSchemas[command])]),
 ) as Record<CommandName, FastCheck | null>
-const fastEventChecks = Object.fromEntries(
-  EVENTS.map((event) => [event, compileFastCheck(events[event])]),
-) as Record<EventName, FastCheck | null>
+const fastEventChecks = Object.fromEntries(EVENTS.map((event) => [event, compileFastCheck(events[event])])) as Record<
+  EventName,
+  FastCheck | null
+>
 
 export function validateBridge(raw: UntrustedBridge): RendererBridge {
   const invoke = Object.fromEntries(

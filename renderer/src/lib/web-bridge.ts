@@ -1,8 +1,8 @@
 // The web preview's transport (`npm run web`): commands are POST /ipc/<command>, events one text/event-stream
 // read with fetch (EventSource cannot send the secret header). The stream reconnects with backoff; after a
 // reconnect the app is told to re-fetch whole state, since events sent while it was away are lost.
-import type { AppErrorInfo } from '../../../shared/app-schemas'
-import { COMMANDS, isEventName, type CommandName, type EventName } from '../../../shared/ipc-channels'
+import type { AppErrorInfo } from '@shared/app-schemas'
+import { COMMANDS, isEventName, type CommandName, type EventName } from '@shared/ipc-channels'
 import type { Transport, UntrustedBridge } from './bridge-types'
 import { SseParser } from './sse-parser'
 

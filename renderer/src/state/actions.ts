@@ -1,7 +1,7 @@
 // User actions that talk to main and report their outcome as a toast: shared by the header, the empty
 // states and the detail panel.
-import type { ExportColumn } from '../../../shared/app-schemas'
-import { PLUGCHOICE_WEB_HOST } from '../../../shared/plugchoice-web'
+import type { ExportColumn } from '@shared/app-schemas'
+import { PLUGCHOICE_WEB_HOST } from '@shared/plugchoice-web'
 import { api } from '../lib/api'
 import { saveDownload } from '../lib/download'
 import { formatCount } from '../lib/freshness'

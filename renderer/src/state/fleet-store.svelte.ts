@@ -1,8 +1,8 @@
 // The fleet as the renderer holds it. The charger array is $state.raw: it is replaced, never mutated, and
 // a delta replaces only the chargers it names (fleet-reconcile.ts), so rows keyed by uuid whose charger did
 // not change keep the same object and are not re-rendered.
-import type { FleetDelta, FleetStatus } from '../../../shared/app-schemas'
-import type { Charger } from '../../../shared/plugchoice-schemas'
+import type { FleetDelta, FleetStatus } from '@shared/app-schemas'
+import type { Charger } from '@shared/plugchoice-schemas'
 import { api } from '../lib/api'
 import { indexChargers } from '../lib/charger-index'
 import { applyDelta } from '../lib/fleet-reconcile'

@@ -1,10 +1,17 @@
 // What the list shows: filters, search, sort, selection and the detail panel. "sorted" is derived from the
 // fleet and the sort only, "rows" from sorted plus filters, so a keystroke filters an already sorted array
 // and never sorts 10,000 chargers again.
-import type { Bucket } from '../../../shared/fleet-health'
-import type { Charger } from '../../../shared/plugchoice-schemas'
+import type { Bucket } from '@shared/fleet-health'
+import type { Charger } from '@shared/plugchoice-schemas'
 import { visibleColumns, type ColumnId } from '../lib/columns'
-import { countByBucket, createIncrementalFilter, DEFAULT_SORT, nextSort, sortChargers, type SortState } from '../lib/fleet-query'
+import {
+  countByBucket,
+  createIncrementalFilter,
+  DEFAULT_SORT,
+  nextSort,
+  sortChargers,
+  type SortState,
+} from '../lib/fleet-query'
 import type { FleetStore } from './fleet-store.svelte'
 import type { Session } from './session.svelte'
 

@@ -1,8 +1,14 @@
 // Who is signed in, the app's settings, and whether the transport lets this page talk to the app at all.
 // Commands that change them answer the new state; events from main (auth:changed, settings:changed) keep
 // them current when the change comes from elsewhere (the tray, a revoked token).
-import { DEFAULT_SETTINGS, type AppErrorInfo, type AuthStatus, type Settings, type SettingsPatch } from '../../../shared/app-schemas'
-import type { IpcResult } from '../../../shared/ipc-contract'
+import {
+  DEFAULT_SETTINGS,
+  type AppErrorInfo,
+  type AuthStatus,
+  type Settings,
+  type SettingsPatch,
+} from '@shared/app-schemas'
+import type { IpcResult } from '@shared/ipc-contract'
 import { api } from '../lib/api'
 
 export class Session {
@@ -21,7 +27,10 @@ export class Session {
   }
 
   async load(): Promise<void> {
-    const [auth, settings] = await Promise.all([api.invoke['auth:status'](undefined), api.invoke['settings:get'](undefined)])
+    const [auth, settings] = await Promise.all([
+      api.invoke['auth:status'](undefined),
+      api.invoke['settings:get'](undefined),
+    ])
     if (auth.ok) {
       this.auth = auth.data
       this.startError = null
@@ -49,7 +58,10 @@ export class Session {
     return null
   }
 
-  async #authCommand(kind: NonNullable<Session['busy']>, run: () => Promise<IpcResult<AuthStatus>>): Promise<AppErrorInfo | null> {
+  async #authCommand(
+    kind: NonNullable<Session['busy']>,
+    run: () => Promise<IpcResult<AuthStatus>>,
+  ): Promise<AppErrorInfo | null> {
     this.busy = kind
     try {
       const result = await run()

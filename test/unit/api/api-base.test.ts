@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_API_BASE, isSameOrigin, resolveApiBase } from '../../../electron/main/api/api-base'
+import { DEFAULT_API_BASE, isSameOrigin, resolveApiBase } from '@main/api/api-base'
 
 describe('resolveApiBase', () => {
   it('uses the real Plugchoice API when nothing is configured', () => {
@@ -12,19 +12,23 @@ describe('resolveApiBase', () => {
     expect(resolveApiBase('https://staging.example.com/api/v3//').pathname).toBe('/api/v3')
   })
 
-  it.each(['http://127.0.0.1:8080/api/v3', 'http://127.9.9.9/api/v3', 'http://localhost:3000/api/v3', 'http://[::1]:4000/api/v3'])(
-    'allows plain http to this machine: %s',
-    (raw) => {
-      expect(resolveApiBase(raw).protocol).toBe('http:')
-    },
-  )
+  it.each([
+    'http://127.0.0.1:8080/api/v3',
+    'http://127.9.9.9/api/v3',
+    'http://localhost:3000/api/v3',
+    'http://[::1]:4000/api/v3',
+  ])('allows plain http to this machine: %s', (raw) => {
+    expect(resolveApiBase(raw).protocol).toBe('http:')
+  })
 
-  it.each(['http://app.plugchoice.com/api/v3', 'http://192.168.1.10/api/v3', 'http://128.0.0.1/api/v3', 'http://localhost.evil.com/api/v3'])(
-    'refuses plain http to another host, saying why: %s',
-    (raw) => {
-      expect(() => resolveApiBase(raw)).toThrow(/plain http is only allowed to this machine/)
-    },
-  )
+  it.each([
+    'http://app.plugchoice.com/api/v3',
+    'http://192.168.1.10/api/v3',
+    'http://128.0.0.1/api/v3',
+    'http://localhost.evil.com/api/v3',
+  ])('refuses plain http to another host, saying why: %s', (raw) => {
+    expect(() => resolveApiBase(raw)).toThrow(/plain http is only allowed to this machine/)
+  })
 
   it('refuses what is not a usable base with a clear sentence', () => {
     expect(() => resolveApiBase('app.plugchoice.com/api/v3')).toThrow(/is not a URL/)

@@ -2,9 +2,9 @@
 import { createServer } from 'node:net'
 import { inspect } from 'node:util'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { PlugchoiceError } from '../../../electron/main/api/api-errors'
-import { PlugchoiceClient, readRetryAfter } from '../../../electron/main/api/plugchoice-client'
-import { badRecordIndex, startSimulatedApi, type SimulatedApi } from '../../../electron/main/sim'
+import { PlugchoiceError } from '@main/api/api-errors'
+import { PlugchoiceClient, readRetryAfter } from '@main/api/plugchoice-client'
+import { badRecordIndex, startSimulatedApi, type SimulatedApi } from '@main/sim'
 
 let api: SimulatedApi
 let client: PlugchoiceClient
@@ -66,7 +66,9 @@ describe('PlugchoiceClient', () => {
     api.malformPage(2, 'bad-record')
     const { page } = await client.getChargerPage(client.chargersUrl(2, 25), 2)
     expect(page.chargers).toHaveLength(24)
-    expect(page.rejected).toEqual([{ page: 2, index: badRecordIndex(25), uuid: null, reason: expect.stringContaining('uuid') }])
+    expect(page.rejected).toEqual([
+      { page: 2, index: badRecordIndex(25), uuid: null, reason: expect.stringContaining('uuid') },
+    ])
   })
 
   it('401: the token was rejected', async () => {
@@ -138,7 +140,9 @@ describe('PlugchoiceClient', () => {
     const offline = new PlugchoiceClient({ base: new URL(`http://127.0.0.1:${port}/api/v3`), token: api.token })
     const error = await failure(offline.getUser())
     expect(error.code).toBe('unreachable')
-    expect(error.message).toBe(`Cannot reach Plugchoice: the connection was refused (ECONNREFUSED) at 127.0.0.1:${port}.`)
+    expect(error.message).toBe(
+      `Cannot reach Plugchoice: the connection was refused (ECONNREFUSED) at 127.0.0.1:${port}.`,
+    )
   })
 
   it('a failed TLS handshake is "cannot reach", naming the TLS error', async () => {

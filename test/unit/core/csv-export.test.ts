@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { exportFileName, fleetCsv } from '../../../electron/main/core/csv-export'
-import { ChargerSchema } from '../../../shared/plugchoice-schemas'
+import { exportFileName, fleetCsv } from '@main/core/csv-export'
+import { ChargerSchema } from '@shared/plugchoice-schemas'
 import { parse } from 'csv-parse/sync'
 
 const charger = (fields: Record<string, unknown>) =>
@@ -12,7 +12,10 @@ const parseCsv = (csv: string): string[][] => parse(csv, { bom: true })
 describe('CSV export', () => {
   it('writes a header and one row per charger, in the order given', () => {
     const csv = fleetCsv(
-      [charger({ uuid: 'b', identity: 'B', status: 'Faulted', error: 'GroundFailure' }), charger({ uuid: 'a', identity: 'A' })],
+      [
+        charger({ uuid: 'b', identity: 'B', status: 'Faulted', error: 'GroundFailure' }),
+        charger({ uuid: 'a', identity: 'A' }),
+      ],
       ['identity', 'health', 'error'],
     )
     expect(parseCsv(csv)).toEqual([
@@ -33,18 +36,22 @@ describe('CSV export', () => {
       ],
       ['reference'],
     )
-    expect(parseCsv(csv).slice(1).map((row) => row[0])).toEqual([
-      `'=HYPERLINK("http://evil","x")`,
-      `'+1+1`,
-      `'-2`,
-      `'@SUM(A1)`,
-      'Depot, bay "7"',
-    ])
+    expect(
+      parseCsv(csv)
+        .slice(1)
+        .map((row) => row[0]),
+    ).toEqual([`'=HYPERLINK("http://evil","x")`, `'+1+1`, `'-2`, `'@SUM(A1)`, 'Depot, bay "7"'])
   })
 
   it('keeps AC/DC, firmware and the vendor from the model', () => {
     const csv = fleetCsv(
-      [charger({ model: { vendor: 'ABB', name: 'Terra 54', is_dc: true }, parsed_firmware_version: '1.8.2', max_current: 125 })],
+      [
+        charger({
+          model: { vendor: 'ABB', name: 'Terra 54', is_dc: true },
+          parsed_firmware_version: '1.8.2',
+          max_current: 125,
+        }),
+      ],
       ['vendor', 'model', 'current_type', 'firmware', 'max_current'],
     )
     expect(parseCsv(csv)[1]).toEqual(['ABB', 'Terra 54', 'DC', '1.8.2', '125'])

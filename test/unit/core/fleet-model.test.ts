@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { FleetModel } from '../../../electron/main/core/fleet-model'
-import { ChargerSchema, type Charger } from '../../../shared/plugchoice-schemas'
+import { FleetModel } from '@main/core/fleet-model'
+import { ChargerSchema, type Charger } from '@shared/plugchoice-schemas'
 
 const charger = (uuid: string, fields: Partial<Charger> = {}) =>
-  ChargerSchema.parse({ uuid, identity: uuid.toUpperCase(), connection_status: 'online', status: 'Available', ...fields })
+  ChargerSchema.parse({
+    uuid,
+    identity: uuid.toUpperCase(),
+    connection_status: 'online',
+    status: 'Available',
+    ...fields,
+  })
 const live = { source: 'live' as const, accountUuid: 'acc', fetchedAt: '2026-11-24T10:00:00Z' }
 
 describe('FleetModel', () => {

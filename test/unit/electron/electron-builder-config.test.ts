@@ -6,9 +6,9 @@ import { existsSync, readdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { APP_ID, PRODUCT_NAME } from '../../../electron/main/app-identity'
-import { TRAY_IMAGES } from '../../../electron/main/tray/tray-view'
-import { trayIconPath } from '../../../electron/main/tray/tray-icon-path'
+import { APP_ID, PRODUCT_NAME } from '@main/app-identity'
+import { TRAY_IMAGES } from '@main/tray/tray-view'
+import { trayIconPath } from '@main/tray/tray-icon-path'
 import packageJson from '../../../package.json'
 
 const require = createRequire(import.meta.url)
@@ -45,7 +45,10 @@ describe('electron-builder config', () => {
   it('the validator is live: a misspelt fuse is refused', async () => {
     const config = await loaded
     await expect(
-      validateConfiguration({ ...config, electronFuses: { ...config.electronFuses, runAsnode: false } }, new DebugLogger(false)),
+      validateConfiguration(
+        { ...config, electronFuses: { ...config.electronFuses, runAsnode: false } },
+        new DebugLogger(false),
+      ),
     ).rejects.toThrow(/configuration\.electronFuses should be/)
   })
 
@@ -96,7 +99,8 @@ describe('electron-builder config', () => {
 
   it('every icon it names exists', async () => {
     const config = await loaded
-    for (const icon of [config.mac.icon, config.win.icon, config.linux.icon]) expect(existsSync(join(root, icon)), icon).toBe(true)
+    for (const icon of [config.mac.icon, config.win.icon, config.linux.icon])
+      expect(existsSync(join(root, icon)), icon).toBe(true)
   })
 
   it('ships every tray image the tray asks for, where the packaged app looks for it', async () => {

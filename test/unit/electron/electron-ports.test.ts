@@ -6,8 +6,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 vi.mock('electron', () => import('../../fakes/electron'))
 
 import { app, BrowserWindow, dialog, resetFakeElectron, shell } from '../../fakes/electron'
-import { electronPorts } from '../../../electron/main/electron/electron-ports'
-import { AppError } from '../../../electron/main/ipc/app-error'
+import { electronPorts } from '@main/electron/electron-ports'
+import { AppError } from '@main/ipc/app-error'
 
 let dir: string
 

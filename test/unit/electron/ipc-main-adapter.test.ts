@@ -3,14 +3,14 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 vi.mock('electron', () => import('../../fakes/electron'))
 
 import { BrowserWindow, FakeWebFrameMain, ipcMain, resetFakeElectron } from '../../fakes/electron'
-import { forwardEvents, registerCommandHandlers } from '../../../electron/main/electron/ipc-main-adapter'
-import type { CommandHandlers } from '../../../electron/main/ipc/command-dispatch'
-import { EventHub } from '../../../electron/main/core/event-hub'
-import { COMMANDS, EVENTS } from '../../../shared/ipc-channels'
-import { DEFAULT_SETTINGS, type AuthStatus } from '../../../shared/app-schemas'
-import type { EventPayload } from '../../../shared/ipc-contract'
-import type { EventName } from '../../../shared/ipc-channels'
-import type { AppPage } from '../../../electron/main/window/app-page'
+import { forwardEvents, registerCommandHandlers } from '@main/electron/ipc-main-adapter'
+import type { CommandHandlers } from '@main/ipc/command-dispatch'
+import { EventHub } from '@main/core/event-hub'
+import { COMMANDS, EVENTS } from '@shared/ipc-channels'
+import { DEFAULT_SETTINGS, type AuthStatus } from '@shared/app-schemas'
+import type { EventPayload } from '@shared/ipc-contract'
+import type { EventName } from '@shared/ipc-channels'
+import type { AppPage } from '@main/window/app-page'
 
 const page: AppPage = { kind: 'file', path: '/opt/fleet/out/renderer/index.html' }
 const pageUrl = 'file:///opt/fleet/out/renderer/index.html'
@@ -72,7 +72,10 @@ describe('IPC commands', () => {
       ok: true,
       data: signedOut,
     })
-    await expect(ipcMain.invokeFrom(contents, main, 'settings:get')).resolves.toEqual({ ok: true, data: DEFAULT_SETTINGS })
+    await expect(ipcMain.invokeFrom(contents, main, 'settings:get')).resolves.toEqual({
+      ok: true,
+      data: DEFAULT_SETTINGS,
+    })
     expect(h.calls).toEqual(['auth:sign-in {"token":"pc-token"}', 'settings:get null'])
   })
 
@@ -84,7 +87,10 @@ describe('IPC commands', () => {
     ['a missing token', 'auth:sign-in', {}],
   ])('refuses %s as invalid-request without calling the handler', async (_what, channel, payload) => {
     const { contents, main, h } = await setup()
-    const result = (await ipcMain.invokeFrom(contents, main, channel, payload)) as { ok: boolean; error: { code: string; message: string } }
+    const result = (await ipcMain.invokeFrom(contents, main, channel, payload)) as {
+      ok: boolean
+      error: { code: string; message: string }
+    }
     expect(result.ok).toBe(false)
     expect(result.error.code).toBe('invalid-request')
     expect(result.error.message).toContain(channel)
@@ -94,14 +100,20 @@ describe('IPC commands', () => {
   it('refuses a request from an iframe inside the window', async () => {
     const { contents, main, h } = await setup()
     const iframe = new FakeWebFrameMain(pageUrl, main)
-    await expect(ipcMain.invokeFrom(contents, iframe, 'auth:status')).resolves.toMatchObject({ ok: false, error: { code: 'forbidden-sender' } })
+    await expect(ipcMain.invokeFrom(contents, iframe, 'auth:status')).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'forbidden-sender' },
+    })
     expect(h.calls).toEqual([])
   })
 
   it('refuses a request from another frame that claims the same URL', async () => {
     const { contents, h } = await setup()
     const impostor = new FakeWebFrameMain(pageUrl)
-    await expect(ipcMain.invokeFrom(contents, impostor, 'auth:status')).resolves.toMatchObject({ ok: false, error: { code: 'forbidden-sender' } })
+    await expect(ipcMain.invokeFrom(contents, impostor, 'auth:status')).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'forbidden-sender' },
+    })
     expect(h.calls).toEqual([])
   })
 
@@ -109,7 +121,9 @@ describe('IPC commands', () => {
     const { h } = await setup()
     const other = new BrowserWindow({})
     await other.loadFile('/opt/fleet/out/renderer/index.html')
-    await expect(ipcMain.invokeFrom(other.webContents, other.webContents.mainFrame, 'auth:status')).resolves.toMatchObject({
+    await expect(
+      ipcMain.invokeFrom(other.webContents, other.webContents.mainFrame, 'auth:status'),
+    ).resolves.toMatchObject({
       ok: false,
       error: { code: 'forbidden-sender' },
     })
@@ -119,19 +133,27 @@ describe('IPC commands', () => {
   it('refuses the main frame once it shows a foreign page', async () => {
     const { contents, main, h } = await setup()
     main.url = 'https://evil.example/'
-    await expect(ipcMain.invokeFrom(contents, main, 'auth:status')).resolves.toMatchObject({ ok: false, error: { code: 'forbidden-sender' } })
+    await expect(ipcMain.invokeFrom(contents, main, 'auth:status')).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'forbidden-sender' },
+    })
     expect(h.calls).toEqual([])
   })
 
   it('refuses a request with no sender frame (the frame navigated or was destroyed)', async () => {
     const { contents, h } = await setup()
-    await expect(ipcMain.invokeFrom(contents, null, 'auth:status')).resolves.toMatchObject({ ok: false, error: { code: 'forbidden-sender' } })
+    await expect(ipcMain.invokeFrom(contents, null, 'auth:status')).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'forbidden-sender' },
+    })
     expect(h.calls).toEqual([])
   })
 
   it('has no handler at all for an unknown channel', async () => {
     const { contents, main } = await setup()
-    await expect(ipcMain.invokeFrom(contents, main, 'fs:read-file', '/etc/passwd')).rejects.toThrow(/No handler registered/)
+    await expect(ipcMain.invokeFrom(contents, main, 'fs:read-file', '/etc/passwd')).rejects.toThrow(
+      /No handler registered/,
+    )
   })
 
   it('can be unregistered', async () => {

@@ -16,7 +16,7 @@ import {
   launchedAtLogin,
   QuitController,
   watchWakeAndNetwork,
-} from '../../../electron/main/electron/lifecycle'
+} from '@main/electron/lifecycle'
 
 beforeEach(() => resetFakeElectron())
 afterEach(() => vi.useRealTimers())
@@ -55,7 +55,11 @@ describe('start at login', () => {
     expect(launchedAtLogin(['/app'], 'darwin')).toBe(true)
   })
 
-  const common = { appId: 'com.plugchoice.fleet', productName: 'Plugchoice Fleet', linuxCommand: ['/usr/bin/plugchoice-fleet', HIDDEN_ARG] }
+  const common = {
+    appId: 'com.plugchoice.fleet',
+    productName: 'Plugchoice Fleet',
+    linuxCommand: ['/usr/bin/plugchoice-fleet', HIDDEN_ARG],
+  }
 
   it('Windows: a login item that launches hidden', async () => {
     await applyStartAtLogin(true, { ...common, platform: 'win32' })
@@ -87,19 +91,25 @@ describe('start at login', () => {
   })
 
   it('relaunches the AppImage file itself, not its temporary mount', () => {
-    expect(launchCommand({ isPackaged: true, execPath: '/tmp/.mount_abc/plugchoice-fleet', appPath: '/x', env: { APPIMAGE: '/home/a/Fleet.AppImage' } })).toEqual([
-      '/home/a/Fleet.AppImage',
-      HIDDEN_ARG,
-    ])
-    expect(launchCommand({ isPackaged: true, execPath: '/opt/Plugchoice Fleet/plugchoice-fleet', appPath: '/x', env: {} })).toEqual([
-      '/opt/Plugchoice Fleet/plugchoice-fleet',
-      HIDDEN_ARG,
-    ])
-    expect(launchCommand({ isPackaged: false, execPath: '/repo/node_modules/electron/dist/electron', appPath: '/repo', env: {} })).toEqual([
-      '/repo/node_modules/electron/dist/electron',
-      '/repo',
-      HIDDEN_ARG,
-    ])
+    expect(
+      launchCommand({
+        isPackaged: true,
+        execPath: '/tmp/.mount_abc/plugchoice-fleet',
+        appPath: '/x',
+        env: { APPIMAGE: '/home/a/Fleet.AppImage' },
+      }),
+    ).toEqual(['/home/a/Fleet.AppImage', HIDDEN_ARG])
+    expect(
+      launchCommand({ isPackaged: true, execPath: '/opt/Plugchoice Fleet/plugchoice-fleet', appPath: '/x', env: {} }),
+    ).toEqual(['/opt/Plugchoice Fleet/plugchoice-fleet', HIDDEN_ARG])
+    expect(
+      launchCommand({
+        isPackaged: false,
+        execPath: '/repo/node_modules/electron/dist/electron',
+        appPath: '/repo',
+        env: {},
+      }),
+    ).toEqual(['/repo/node_modules/electron/dist/electron', '/repo', HIDDEN_ARG])
   })
 })
 
@@ -183,10 +193,16 @@ describe('app menu', () => {
     installAppMenu('linux', { quit: () => quits++ })
     FakeMenu.applicationMenu!.click('&File', 'Quit Plugchoice Fleet')
     expect(quits).toBe(1)
-    expect(FakeMenu.applicationMenu!.find('&File', 'Quit Plugchoice Fleet')).toMatchObject({ accelerator: 'CmdOrCtrl+Q' })
+    expect(FakeMenu.applicationMenu!.find('&File', 'Quit Plugchoice Fleet')).toMatchObject({
+      accelerator: 'CmdOrCtrl+Q',
+    })
   })
 
   it('macOS: the standard app menu (which holds Quit), Edit and Window menus', () => {
-    expect(appMenuTemplate('darwin', { quit: () => {} }).map((item) => item.role)).toEqual(['appMenu', 'editMenu', 'windowMenu'])
+    expect(appMenuTemplate('darwin', { quit: () => {} }).map((item) => item.role)).toEqual([
+      'appMenu',
+      'editMenu',
+      'windowMenu',
+    ])
   })
 })

@@ -8,7 +8,7 @@ import {
   enableLinuxAutostart,
   isLinuxAutostartEnabled,
   quoteExecArgument,
-} from '../../../electron/main/autostart/linux-autostart'
+} from '@main/autostart/linux-autostart'
 
 let root: string
 let env: NodeJS.ProcessEnv
@@ -66,7 +66,9 @@ describe('Linux autostart entry', () => {
 
   it('uses ~/.config when XDG_CONFIG_HOME is unset or relative (the spec ignores a relative one)', () => {
     expect(autostartFilePath('x', {}, '/home/ann')).toBe('/home/ann/.config/autostart/x.desktop')
-    expect(autostartFilePath('x', { XDG_CONFIG_HOME: 'relative/dir' }, '/home/ann')).toBe('/home/ann/.config/autostart/x.desktop')
+    expect(autostartFilePath('x', { XDG_CONFIG_HOME: 'relative/dir' }, '/home/ann')).toBe(
+      '/home/ann/.config/autostart/x.desktop',
+    )
   })
 })
 

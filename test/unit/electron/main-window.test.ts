@@ -6,9 +6,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 vi.mock('electron', () => import('../../fakes/electron'))
 
 import { BrowserWindow, resetFakeElectron, screen } from '../../fakes/electron'
-import { MainWindow, type MainWindowOptions } from '../../../electron/main/electron/main-window'
-import { WindowStateStore } from '../../../electron/main/window/window-state-store'
-import type { AppPage } from '../../../electron/main/window/app-page'
+import { MainWindow, type MainWindowOptions } from '@main/electron/main-window'
+import { WindowStateStore } from '@main/window/window-state-store'
+import type { AppPage } from '@main/window/app-page'
 
 let dir: string
 let store: WindowStateStore
@@ -146,14 +146,19 @@ describe('main window', () => {
     const first = await open()
     fake(first).setBounds({ x: 200, y: 150, width: 1000, height: 700 })
     fake(first).close()
-    await vi.waitFor(async () => expect((await savedState()).bounds).toEqual({ x: 200, y: 150, width: 1000, height: 700 }))
+    await vi.waitFor(async () =>
+      expect((await savedState()).bounds).toEqual({ x: 200, y: 150, width: 1000, height: 700 }),
+    )
 
     const second = fake(await open())
     expect(second.options).toMatchObject({ x: 200, y: 150, width: 1000, height: 700 })
   })
 
   it('reopens maximized when it was closed maximized', async () => {
-    await writeFile(join(dir, 'window-state.json'), JSON.stringify({ bounds: { x: 10, y: 10, width: 900, height: 600 }, maximized: true }))
+    await writeFile(
+      join(dir, 'window-state.json'),
+      JSON.stringify({ bounds: { x: 10, y: 10, width: 900, height: 600 }, maximized: true }),
+    )
     const window = fake(await open())
     window.emit('ready-to-show')
     expect(window.isMaximized()).toBe(true)
@@ -161,7 +166,10 @@ describe('main window', () => {
 
   it('opens on screen when the display it was on is gone', async () => {
     // Last time it sat on a second monitor to the right; that monitor is unplugged now.
-    await writeFile(join(dir, 'window-state.json'), JSON.stringify({ bounds: { x: 2500, y: 100, width: 900, height: 600 } }))
+    await writeFile(
+      join(dir, 'window-state.json'),
+      JSON.stringify({ bounds: { x: 2500, y: 100, width: 900, height: 600 } }),
+    )
     screen.workAreas = [{ x: 0, y: 0, width: 1920, height: 1040 }]
     const window = fake(await open())
     expect(window.options.x).toBeUndefined()

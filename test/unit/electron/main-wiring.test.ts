@@ -10,8 +10,17 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 vi.mock('electron', () => import('../../fakes/electron'))
 
-import { app, BrowserWindow, dialog, FakeMenu, FakeNotification, FakeTray, ipcMain, resetFakeElectron } from '../../fakes/electron'
-import { COMMANDS } from '../../../shared/ipc-channels'
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  FakeMenu,
+  FakeNotification,
+  FakeTray,
+  ipcMain,
+  resetFakeElectron,
+} from '../../fakes/electron'
+import { COMMANDS } from '@shared/ipc-channels'
 
 let userData: string
 let window: InstanceType<typeof BrowserWindow>
@@ -26,7 +35,7 @@ beforeAll(async () => {
   process.env.PLUGFLEET_KEYCHAIN_SERVICE = `plugchoice-fleet-test-${randomBytes(4).toString('hex')}`
   delete process.env.ELECTRON_RENDERER_URL
   vi.spyOn(console, 'log').mockImplementation(() => {})
-  await import('../../../electron/main/index')
+  await import('@main/index')
   await vi.waitFor(() => expect(BrowserWindow.instances[0]?.webContents.loaded).toBeTruthy(), { timeout: 20_000 })
   window = BrowserWindow.instances[0]!
 }, 30_000)
@@ -55,7 +64,11 @@ describe('the Electron main process, wired', () => {
   it('loads the built page into a locked-down window, with the built preload', () => {
     // Paths are relative to main's own folder: out/main → out/renderer and out/preload once built.
     expect(window.webContents.loaded).toEqual({ file: expect.stringMatching(/[\\/]renderer[\\/]index\.html$/) })
-    expect(window.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false })
+    expect(window.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+    })
     expect(window.options.webPreferences!.preload).toMatch(/[\\/]preload[\\/]index\.cjs$/)
   })
 

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 vi.mock('electron', () => import('../../fakes/electron'))
 
 import { app, BrowserWindow, FakeNotification, resetFakeElectron } from '../../fakes/electron'
-import { Notifier, registerNotificationIdentity } from '../../../electron/main/electron/notifier'
+import { Notifier, registerNotificationIdentity } from '@main/electron/notifier'
 
 beforeEach(() => resetFakeElectron())
 
@@ -11,9 +11,21 @@ describe('notifier', () => {
   it('shows the spec as given, silent when asked, without touching the window', () => {
     const window = new BrowserWindow({ show: false })
     const notifier = new Notifier({ onClick: () => window.show() })
-    expect(notifier.show({ title: 'Garage east went offline', body: 'Offline since 14:05', chargerUuid: 'c-7', silent: true })).toBe(true)
+    expect(
+      notifier.show({
+        title: 'Garage east went offline',
+        body: 'Offline since 14:05',
+        chargerUuid: 'c-7',
+        silent: true,
+      }),
+    ).toBe(true)
     const [shown] = FakeNotification.instances
-    expect(shown).toMatchObject({ title: 'Garage east went offline', body: 'Offline since 14:05', silent: true, shown: true })
+    expect(shown).toMatchObject({
+      title: 'Garage east went offline',
+      body: 'Offline since 14:05',
+      silent: true,
+      shown: true,
+    })
     // Showing a notification never steals focus: the window is untouched until the user clicks.
     expect(window.calls).toEqual([])
     expect(window.isVisible()).toBe(false)

@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { resolveConfig } from 'electron-vite'
 import { build } from 'vite'
 import * as fake from '../../fakes/electron'
-import { COMMANDS } from '../../../shared/ipc-channels'
-import type { RendererBridge } from '../../../shared/ipc-contract'
+import { COMMANDS } from '@shared/ipc-channels'
+import type { RendererBridge } from '@shared/ipc-contract'
 
 const root = new URL('../../..', import.meta.url).pathname
 let outDir: string

@@ -2,8 +2,8 @@ import { describe, expect, it, vi } from 'vitest'
 
 vi.mock('electron', () => import('../../fakes/electron'))
 
-import { COMMANDS } from '../../../shared/ipc-channels'
-import { BRIDGE_GLOBAL, type RendererBridge } from '../../../shared/ipc-contract'
+import { COMMANDS } from '@shared/ipc-channels'
+import { BRIDGE_GLOBAL, type RendererBridge } from '@shared/ipc-contract'
 
 type Fake = typeof import('../../fakes/electron')
 let contextBridge: Fake['contextBridge']

@@ -11,8 +11,8 @@ import {
   installSecurity,
   isAllowedExternalUrl,
   openExternalSafely,
-} from '../../../electron/main/electron/security'
-import type { AppPage } from '../../../electron/main/window/app-page'
+} from '@main/electron/security'
+import type { AppPage } from '@main/window/app-page'
 
 const filePage: AppPage = { kind: 'file', path: '/opt/plugchoice-fleet/resources/app.asar/out/renderer/index.html' }
 const pageUrl = 'file:///opt/plugchoice-fleet/resources/app.asar/out/renderer/index.html'
@@ -63,7 +63,16 @@ describe('session hardening', () => {
       handler({} as never, permission as never, (answer) => (granted = answer), { isMainFrame: true, requestingUrl })
       return granted
     }
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen', 'hid', 'unknown']) {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'openExternal',
+      'fullscreen',
+      'hid',
+      'unknown',
+    ]) {
       expect(ask(permission, pageUrl), permission).toBe(false)
     }
     expect(ask('clipboard-sanitized-write', pageUrl)).toBe(true)
@@ -75,7 +84,9 @@ describe('session hardening', () => {
     const check = session.defaultSession.permissionCheckHandler!
     expect(check(null, 'media', 'file:///', { isMainFrame: true, requestingUrl: pageUrl })).toBe(false)
     expect(check(null, 'clipboard-read', 'file:///', { isMainFrame: true, requestingUrl: pageUrl })).toBe(false)
-    expect(check(null, 'clipboard-sanitized-write', 'file:///', { isMainFrame: true, requestingUrl: pageUrl })).toBe(true)
+    expect(check(null, 'clipboard-sanitized-write', 'file:///', { isMainFrame: true, requestingUrl: pageUrl })).toBe(
+      true,
+    )
     expect(check(null, 'clipboard-sanitized-write', 'https://evil.example', { isMainFrame: false })).toBe(false)
   })
 
@@ -112,7 +123,10 @@ describe('session hardening', () => {
       },
       (response) => (headers = response.responseHeaders),
     )
-    expect(headers).toEqual({ 'Content-Type': ['text/html'], 'Content-Security-Policy': [contentSecurityPolicyHeader(devPage)] })
+    expect(headers).toEqual({
+      'Content-Type': ['text/html'],
+      'Content-Security-Policy': [contentSecurityPolicyHeader(devPage)],
+    })
     expect(contentSecurityPolicyHeader(devPage)).toContain("frame-ancestors 'none'")
     // Inline styles are a development-only concession (Vite's injected CSS); the built app gets none.
     expect(contentSecurityPolicyHeader(devPage)).toContain("style-src 'self' 'unsafe-inline'")
@@ -131,7 +145,12 @@ describe('session hardening', () => {
     const html = await readFile(new URL('../../../renderer/index.html', import.meta.url), 'utf8')
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1]
     expect(meta, 'renderer/index.html has a CSP meta').toBeDefined()
-    const directives = new Map(meta!.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]))
+    const directives = new Map(
+      meta!
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name, values]),
+    )
     expect(directives.get('script-src')).toEqual(["'self'"])
     expect(directives.get('object-src')).toEqual(["'none'"])
     expect(directives.get('base-uri')).toEqual(["'none'"])

@@ -3,8 +3,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 vi.mock('electron', () => import('../../fakes/electron'))
 
 import { FakeMenu, FakeTray, resetFakeElectron } from '../../fakes/electron'
-import { runTrayAction, TrayAdapter, type TrayActionTargets } from '../../../electron/main/electron/tray-adapter'
-import type { TrayAction, TrayView } from '../../../electron/main/tray/tray-view'
+import { runTrayAction, TrayAdapter, type TrayActionTargets } from '@main/electron/tray-adapter'
+import type { TrayAction, TrayView } from '@main/tray/tray-view'
 
 const okView: TrayView = {
   image: 'ok',
@@ -18,7 +18,12 @@ const okView: TrayView = {
       label: 'Pause notifications',
       items: [
         { kind: 'item', label: 'For 1 hour', enabled: true, action: { type: 'pause-notifications', until: 'hour' } },
-        { kind: 'item', label: 'Until tomorrow', enabled: true, action: { type: 'pause-notifications', until: 'tomorrow' } },
+        {
+          kind: 'item',
+          label: 'Until tomorrow',
+          enabled: true,
+          action: { type: 'pause-notifications', until: 'tomorrow' },
+        },
       ],
     },
     { kind: 'item', label: 'Open Plugchoice Fleet', enabled: true, action: { type: 'open-window' } },
@@ -31,7 +36,12 @@ const problemView: TrayView = {
   tooltip: 'Plugchoice Fleet — 42 chargers · 1 offline · updated 14:06',
   menu: [
     { kind: 'item', label: '42 chargers · 1 offline', enabled: false, action: null },
-    { kind: 'item', label: 'Garage east — offline 12 min', enabled: true, action: { type: 'show-charger', uuid: 'c-7' } },
+    {
+      kind: 'item',
+      label: 'Garage east — offline 12 min',
+      enabled: true,
+      action: { type: 'show-charger', uuid: 'c-7' },
+    },
     ...okView.menu.slice(1),
   ],
 }
@@ -64,7 +74,9 @@ describe('tray adapter', () => {
   it('keeps an ampersand in a charger name visible on Windows and Linux, as-is on macOS', () => {
     const view: TrayView = {
       ...problemView,
-      menu: [{ kind: 'item', label: 'Smith & Sons — offline', enabled: true, action: { type: 'show-charger', uuid: 'c-1' } }],
+      menu: [
+        { kind: 'item', label: 'Smith & Sons — offline', enabled: true, action: { type: 'show-charger', uuid: 'c-1' } },
+      ],
     }
     make('win32').render(view)
     expect(tray().contextMenu!.find('Smith && Sons — offline')).toBeTruthy()

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { placeWindow } from '../../../electron/main/window/window-state'
-import { isAppPageUrl, resolveAppPage } from '../../../electron/main/window/app-page'
+import { placeWindow } from '@main/window/window-state'
+import { isAppPageUrl, resolveAppPage } from '@main/window/app-page'
 
 const laptop = { x: 0, y: 0, width: 1440, height: 860 }
 const monitorRight = { x: 1440, y: 0, width: 2560, height: 1400 }
@@ -29,7 +29,12 @@ describe('placeWindow', () => {
   })
 
   it('shrinks a window larger than the display it is on (the resolution went down)', () => {
-    expect(placeWindow({ x: 0, y: 0, width: 2500, height: 1300 }, [laptop])).toEqual({ x: 0, y: 0, width: 1440, height: 860 })
+    expect(placeWindow({ x: 0, y: 0, width: 2500, height: 1300 }, [laptop])).toEqual({
+      x: 0,
+      y: 0,
+      width: 1440,
+      height: 860,
+    })
   })
 
   it('opens with the default size the first time', () => {
@@ -52,8 +57,12 @@ describe('the app page', () => {
       kind: 'dev-server',
       url: 'http://localhost:5173/',
     })
-    expect(() => resolveAppPage({ isPackaged: false, devServerUrl: 'http://192.168.1.5:5173', rendererDir })).toThrow(/loopback/)
-    expect(() => resolveAppPage({ isPackaged: false, devServerUrl: 'https://localhost:5173', rendererDir })).toThrow(/loopback/)
+    expect(() => resolveAppPage({ isPackaged: false, devServerUrl: 'http://192.168.1.5:5173', rendererDir })).toThrow(
+      /loopback/,
+    )
+    expect(() => resolveAppPage({ isPackaged: false, devServerUrl: 'https://localhost:5173', rendererDir })).toThrow(
+      /loopback/,
+    )
   })
 
   it('recognises only its own page', () => {

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { dispatchCommand, type CommandHandlers } from '../../../electron/main/ipc/command-dispatch'
-import { AppError } from '../../../electron/main/ipc/app-error'
-import { DEFAULT_SETTINGS, type SettingsPatch } from '../../../shared/app-schemas'
+import { dispatchCommand, type CommandHandlers } from '@main/ipc/command-dispatch'
+import { AppError } from '@main/ipc/app-error'
+import { DEFAULT_SETTINGS, type SettingsPatch } from '@shared/app-schemas'
 
 function handlers(overrides: Partial<CommandHandlers> = {}): CommandHandlers {
   const refuse = async () => {
     throw new Error('not in this test')
   }
-  return new Proxy(overrides as CommandHandlers, { get: (target, key) => (target as Record<string, unknown>)[key as string] ?? refuse })
+  return new Proxy(overrides as CommandHandlers, {
+    get: (target, key) => (target as Record<string, unknown>)[key as string] ?? refuse,
+  })
 }
 
 describe('dispatchCommand', () => {
@@ -22,8 +24,14 @@ describe('dispatchCommand', () => {
     let ran = false
     const h = handlers({ 'settings:set': async () => ((ran = true), DEFAULT_SETTINGS) })
     const result = await dispatchCommand(h, 'settings:set', { pollIntervalSec: 5 })
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request', message: expect.stringContaining('pollIntervalSec') } })
-    expect(await dispatchCommand(h, 'settings:set', { notASetting: true })).toMatchObject({ ok: false, error: { code: 'invalid-request' } })
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request', message: expect.stringContaining('pollIntervalSec') },
+    })
+    expect(await dispatchCommand(h, 'settings:set', { notASetting: true })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request' },
+    })
     expect(ran).toBe(false)
   })
 
@@ -54,6 +62,9 @@ describe('dispatchCommand', () => {
 
   it('checks the answer too: a main-process bug cannot hand the renderer a wrong shape', async () => {
     const buggy = handlers({ 'settings:get': async () => ({ pollIntervalSec: 'soon' }) as never })
-    expect(await dispatchCommand(buggy, 'settings:get', undefined)).toMatchObject({ ok: false, error: { code: 'internal' } })
+    expect(await dispatchCommand(buggy, 'settings:get', undefined)).toMatchObject({
+      ok: false,
+      error: { code: 'internal' },
+    })
   })
 })

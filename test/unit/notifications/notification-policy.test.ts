@@ -1,13 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { DEFAULT_SETTINGS } from '../../../shared/app-schemas'
-import { fleetTransitions } from '../../../shared/fleet-health'
-import { ChargerSchema, type Charger } from '../../../shared/plugchoice-schemas'
+import { DEFAULT_SETTINGS } from '@shared/app-schemas'
+import { fleetTransitions } from '@shared/fleet-health'
+import { ChargerSchema, type Charger } from '@shared/plugchoice-schemas'
 import {
   NotificationPolicy,
   type NotificationSettings,
   type NotificationSpec,
-} from '../../../electron/main/notifications/notification-policy'
-import { clockFormat } from '../../../electron/main/tray/clock-format'
+} from '@main/notifications/notification-policy'
+import { clockFormat } from '@main/tray/clock-format'
 
 const MIN = 60_000
 const START = Date.parse('2026-03-10T14:00:00Z')
@@ -112,7 +112,9 @@ describe('went offline: debounced by the delay setting', () => {
   it('honours the delay setting, zero meaning at once', () => {
     h.settings = { ...h.settings, offlineNotifyDelayMin: 0 }
     h.at(START + 1 * MIN)
-    expect(h.sync([offlineSince(1, START + 1 * MIN), ...h.fleet.slice(1)]).map((s) => s.title)).toEqual(['EVB-1 is offline'])
+    expect(h.sync([offlineSince(1, START + 1 * MIN), ...h.fleet.slice(1)]).map((s) => s.title)).toEqual([
+      'EVB-1 is offline',
+    ])
   })
 
   it('drops a pending one when the charger leaves the account or turns into a fault', () => {
@@ -230,9 +232,11 @@ describe('mute and pause', () => {
     // After the pause: the same state, polled again, says nothing; only a new change does.
     h.at(START + 61 * MIN)
     expect(h.sync([...h.fleet])).toEqual([])
-    expect(h.sync([faulted(1), offlineSince(2, START), offlineSince(3, START), faulted(4), ...h.fleet.slice(4)]).map((s) => s.title)).toEqual([
-      'EVB-4 has a fault',
-    ])
+    expect(
+      h
+        .sync([faulted(1), offlineSince(2, START), offlineSince(3, START), faulted(4), ...h.fleet.slice(4)])
+        .map((s) => s.title),
+    ).toEqual(['EVB-4 has a fault'])
   })
 
   it('tells a charger that went offline just before a short pause once the pause is over, if it is still offline', () => {

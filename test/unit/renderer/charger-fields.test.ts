@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { ChargerSchema } from '../../../shared/plugchoice-schemas'
-import { detailSections } from '../../../renderer/src/lib/charger-fields'
+import { ChargerSchema } from '@shared/plugchoice-schemas'
+import { detailSections } from '@renderer/lib/charger-fields'
 
 const charger = ChargerSchema.parse({
   uuid: 'u-1',

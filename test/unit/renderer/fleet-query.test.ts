@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { ChargerSchema, type Charger } from '../../../shared/plugchoice-schemas'
-import { countBuckets } from '../../../shared/fleet-health'
+import { ChargerSchema, type Charger } from '@shared/plugchoice-schemas'
+import { countBuckets } from '@shared/fleet-health'
 import {
   compareKeys,
   countByBucket,
@@ -11,8 +11,8 @@ import {
   searchTerms,
   sortChargers,
   type SortState,
-} from '../../../renderer/src/lib/fleet-query'
-import { exportColumnsFor, visibleColumns } from '../../../renderer/src/lib/columns'
+} from '@renderer/lib/fleet-query'
+import { exportColumnsFor, visibleColumns } from '@renderer/lib/columns'
 
 let n = 0
 const charger = (fields: Partial<Charger> = {}): Charger =>
@@ -132,7 +132,12 @@ describe('sorting', () => {
       charger({ identity: 'ok-a', reference: 'A' }),
       charger({ identity: 'fault', status: 'Faulted' }),
     ]
-    expect(ids(sortChargers(fleet, { column: 'health', direction: 'ascending' }))).toEqual(['off', 'fault', 'ok-a', 'ok-b'])
+    expect(ids(sortChargers(fleet, { column: 'health', direction: 'ascending' }))).toEqual([
+      'off',
+      'fault',
+      'ok-a',
+      'ok-b',
+    ])
   })
 
   it('sorts timestamps by time, not by text', () => {
@@ -142,11 +147,19 @@ describe('sorting', () => {
       charger({ identity: 'never', last_heartbeat_at: null }),
       charger({ identity: 'mid', last_heartbeat_at: '2026-01-10T09:00:00Z' }),
     ]
-    expect(ids(sortChargers(fleet, { column: 'heartbeat', direction: 'descending' }))).toEqual(['late', 'mid', 'early', 'never'])
+    expect(ids(sortChargers(fleet, { column: 'heartbeat', direction: 'descending' }))).toEqual([
+      'late',
+      'mid',
+      'early',
+      'never',
+    ])
   })
 
   it('does not treat NoError as an error to sort by', () => {
-    const fleet = [charger({ identity: 'fine', error: 'NoError' }), charger({ identity: 'ground', error: 'GroundFailure' })]
+    const fleet = [
+      charger({ identity: 'fine', error: 'NoError' }),
+      charger({ identity: 'ground', error: 'GroundFailure' }),
+    ]
     expect(ids(sortChargers(fleet, { column: 'error', direction: 'descending' }))).toEqual(['ground', 'fine'])
   })
 
@@ -157,7 +170,10 @@ describe('sorting', () => {
   })
 
   it('a new column starts ascending, the same column flips', () => {
-    expect(nextSort({ column: 'health', direction: 'ascending' }, 'reference')).toEqual({ column: 'reference', direction: 'ascending' })
+    expect(nextSort({ column: 'health', direction: 'ascending' }, 'reference')).toEqual({
+      column: 'reference',
+      direction: 'ascending',
+    })
     expect(nextSort({ column: 'reference', direction: 'ascending' }, 'reference').direction).toBe('descending')
   })
 })
@@ -172,7 +188,15 @@ describe('columns', () => {
 
   it('exports the visible columns in order, then the uuid', () => {
     const shown = visibleColumns(['connection', 'model', 'firmware', 'heartbeat', 'max_current', 'status'])
-    expect(exportColumnsFor(shown)).toEqual(['health', 'identity', 'reference', 'error', 'vendor_error_code', 'error_info', 'uuid'])
+    expect(exportColumnsFor(shown)).toEqual([
+      'health',
+      'identity',
+      'reference',
+      'error',
+      'vendor_error_code',
+      'error_info',
+      'uuid',
+    ])
   })
 })
 
@@ -186,12 +210,30 @@ describe('natural sort keys', () => {
 
 describe('the incremental filter', () => {
   const fleet = Array.from({ length: 40 }, (_, i) =>
-    charger({ identity: `SN-${i}`, reference: i % 3 ? 'Depot north' : 'Depot south', connection_status: i % 4 ? 'online' : 'offline' }),
+    charger({
+      identity: `SN-${i}`,
+      reference: i % 3 ? 'Depot north' : 'Depot south',
+      connection_status: i % 4 ? 'online' : 'offline',
+    }),
   )
 
   it('gives the same answer as a fresh filter through a typed, edited and cleared query', () => {
     const filter = createIncrementalFilter()
-    const queries = ['d', 'de', 'dep', 'depot', 'depot ', 'depot s', 'depot so', 'depot s', 'depot n', 'sn-1', 'sn-12', '', 'north sn-3']
+    const queries = [
+      'd',
+      'de',
+      'dep',
+      'depot',
+      'depot ',
+      'depot s',
+      'depot so',
+      'depot s',
+      'depot n',
+      'sn-1',
+      'sn-12',
+      '',
+      'north sn-3',
+    ]
     for (const buckets of [new Set<never>(), new Set(['offline'] as const)]) {
       for (const query of queries) {
         expect(ids(filter(fleet, { buckets, query }))).toEqual(ids(filterChargers(fleet, { buckets, query })))

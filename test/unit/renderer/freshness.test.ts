@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { idleSyncStatus, type FleetStatus } from '../../../shared/app-schemas'
-import { freshnessOf } from '../../../renderer/src/lib/freshness'
-import { formatClock } from '../../../renderer/src/lib/time-format'
+import { idleSyncStatus, type FleetStatus } from '@shared/app-schemas'
+import { freshnessOf } from '@renderer/lib/freshness'
+import { formatClock } from '@renderer/lib/time-format'
 
 const now = Date.parse('2026-03-03T14:09:00Z')
 const fetchedAt = '2026-03-03T14:05:00Z'
@@ -33,7 +33,10 @@ describe('the freshness line', () => {
 
   it('after a failed refresh says the data is cached, why, and when it retries', () => {
     const line = freshnessOf(
-      status({ stale: true }, { state: 'error', lastError: { code: 'unreachable', message: 'Cannot reach Plugchoice.' } }),
+      status(
+        { stale: true },
+        { state: 'error', lastError: { code: 'unreachable', message: 'Cannot reach Plugchoice.' } },
+      ),
       now,
     )
     expect(line.tone).toBe('error')
@@ -43,15 +46,21 @@ describe('the freshness line', () => {
   })
 
   it('labels a fleet loaded from the cache as cached, also while a sync runs', () => {
-    expect(freshnessOf(status({ source: 'cache', stale: true }), now).text).toMatch(/^Showing cached data from .*, updated 4 min ago$/)
-    expect(freshnessOf(status({ source: 'cache', stale: true }, { state: 'syncing', pagesRead: 1, chargersRead: 25 }), now).text).toMatch(
-      /^Syncing… page 1, 25 chargers · Showing cached data/,
+    expect(freshnessOf(status({ source: 'cache', stale: true }), now).text).toMatch(
+      /^Showing cached data from .*, updated 4 min ago$/,
     )
+    expect(
+      freshnessOf(status({ source: 'cache', stale: true }, { state: 'syncing', pagesRead: 1, chargersRead: 25 }), now)
+        .text,
+    ).toMatch(/^Syncing… page 1, 25 chargers · Showing cached data/)
   })
 
   it('explains a first sync that failed with nothing to show', () => {
     const line = freshnessOf(
-      status({ source: 'none', fetchedAt: null, stale: true }, { state: 'error', lastError: { code: 'timeout', message: 'Plugchoice did not answer in time.' } }),
+      status(
+        { source: 'none', fetchedAt: null, stale: true },
+        { state: 'error', lastError: { code: 'timeout', message: 'Plugchoice did not answer in time.' } },
+      ),
       now,
     )
     expect(line.text).toMatch(/^Could not read the fleet — Plugchoice did not answer in time · next retry/)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { SECRET_STORAGE_KEY, takePreviewSecret } from '../../../renderer/src/lib/preview-secret'
+import { SECRET_STORAGE_KEY, takePreviewSecret } from '@renderer/lib/preview-secret'
 
 function sources(hash: string, stored: string | null = null) {
   const storage = new Map<string, string>(stored ? [[SECRET_STORAGE_KEY, stored]] : [])
@@ -9,8 +9,14 @@ function sources(hash: string, stored: string | null = null) {
     urls,
     input: {
       location: { hash, pathname: '/', search: '' },
-      storage: { getItem: (k: string) => storage.get(k) ?? null, setItem: (k: string, v: string) => void storage.set(k, v) },
-      history: { state: null, replaceState: (_s: unknown, _t: string, url?: string | null) => void urls.push(String(url)) },
+      storage: {
+        getItem: (k: string) => storage.get(k) ?? null,
+        setItem: (k: string, v: string) => void storage.set(k, v),
+      },
+      history: {
+        state: null,
+        replaceState: (_s: unknown, _t: string, url?: string | null) => void urls.push(String(url)),
+      },
     },
   }
 }

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { z } from 'zod'
-import { commands, events, IpcResultSchema } from '../../../shared/ipc-contract'
-import { COMMANDS, EVENTS } from '../../../shared/ipc-channels'
-import { ChargerSchema } from '../../../shared/plugchoice-schemas'
-import { AuthStatusSchema, FleetSnapshotSchema, SettingsSchema } from '../../../shared/app-schemas'
-import { generateFleet } from '../../../electron/main/sim/fleet-generator'
-import { compileFastCheck } from '../../../renderer/src/lib/schema-precheck'
+import { commands, events, IpcResultSchema } from '@shared/ipc-contract'
+import { COMMANDS, EVENTS } from '@shared/ipc-channels'
+import { ChargerSchema } from '@shared/plugchoice-schemas'
+import { AuthStatusSchema, FleetSnapshotSchema, SettingsSchema } from '@shared/app-schemas'
+import { generateFleet } from '@main/sim/fleet-generator'
+import { compileFastCheck } from '@renderer/lib/schema-precheck'
 
 const fleet = generateFleet(300, 7)
 
@@ -24,7 +24,8 @@ describe('the eval-free fast check', () => {
     for (const command of ['fleet:snapshot', 'fleet:refresh', 'auth:status'] as const) {
       expect(compileFastCheck(IpcResultSchema(commands[command].response)), command).not.toBeNull()
     }
-    for (const event of ['fleet:delta', 'fleet:status', 'auth:changed'] as const) expect(compileFastCheck(events[event]), event).not.toBeNull()
+    for (const event of ['fleet:delta', 'fleet:status', 'auth:changed'] as const)
+      expect(compileFastCheck(events[event]), event).not.toBeNull()
     // Whatever it covers or not, every schema of the contract compiles to a check or to null, never throws.
     for (const command of COMMANDS) compileFastCheck(IpcResultSchema(commands[command].response))
     for (const event of EVENTS) compileFastCheck(events[event])
@@ -52,7 +53,10 @@ describe('the eval-free fast check', () => {
   })
 
   it('leaves to zod what zod would change: defaults to fill, unknown keys to strip', () => {
-    const withDefault = z.object({ interval: z.number().int().min(15).default(60), paused: z.string().nullable().default(null) })
+    const withDefault = z.object({
+      interval: z.number().int().min(15).default(60),
+      paused: z.string().nullable().default(null),
+    })
     const check = compileFastCheck(withDefault)!
     expect(check({})).toBe(false)
     expect(withDefault.safeParse({}).success).toBe(true)
@@ -74,7 +78,15 @@ describe('the eval-free fast check', () => {
   })
 
   it('never accepts what zod refuses, whatever the input (property)', () => {
-    const field = fc.oneof(fc.constant(null), fc.constant(undefined), fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.object())
+    const field = fc.oneof(
+      fc.constant(null),
+      fc.constant(undefined),
+      fc.string(),
+      fc.integer(),
+      fc.double(),
+      fc.boolean(),
+      fc.object(),
+    )
     const chargerish = fc.record(
       {
         uuid: field,
@@ -90,19 +102,34 @@ describe('the eval-free fast check', () => {
     )
     // What crosses IPC or HTTP is structured-cloned or JSON: plain objects, never null-prototype ones.
     const arrived = <T>(arb: fc.Arbitrary<T>) => arb.map((value) => structuredClone(value))
-    fc.assert(fc.property(arrived(chargerish), (value) => agreesWithZod(ChargerSchema, value)), { numRuns: 2000 })
-    fc.assert(fc.property(arrived(fc.anything()), (value) => agreesWithZod(AuthStatusSchema, value)), { numRuns: 500 })
+    fc.assert(
+      fc.property(arrived(chargerish), (value) => agreesWithZod(ChargerSchema, value)),
+      { numRuns: 2000 },
+    )
+    fc.assert(
+      fc.property(arrived(fc.anything()), (value) => agreesWithZod(AuthStatusSchema, value)),
+      { numRuns: 500 },
+    )
     const statusish = fc.record(
       {
         state: fc.constantFrom('signed-out', 'signed-in', 'demo', 'token-rejected', 'other'),
-        account: fc.oneof(fc.constant(null), fc.record({ uuid: fc.string(), name: fc.oneof(fc.string(), fc.constant(null)), email: fc.constant(null) })),
+        account: fc.oneof(
+          fc.constant(null),
+          fc.record({ uuid: fc.string(), name: fc.oneof(fc.string(), fc.constant(null)), email: fc.constant(null) }),
+        ),
         tokenSaved: fc.oneof(fc.boolean(), fc.constant('yes')),
-        keychain: fc.record({ available: fc.boolean(), reason: fc.oneof(fc.string(), fc.constant(null), fc.integer()) }),
+        keychain: fc.record({
+          available: fc.boolean(),
+          reason: fc.oneof(fc.string(), fc.constant(null), fc.integer()),
+        }),
         message: fc.oneof(fc.string(), fc.constant(null)),
       },
       { requiredKeys: [] },
     )
-    fc.assert(fc.property(arrived(statusish), (value) => agreesWithZod(AuthStatusSchema, value)), { numRuns: 1000 })
+    fc.assert(
+      fc.property(arrived(statusish), (value) => agreesWithZod(AuthStatusSchema, value)),
+      { numRuns: 1000 },
+    )
     // Settings carry an ISO date-time format the fast check does not model: zod alone judges them.
     expect(compileFastCheck(SettingsSchema)).toBeNull()
   })
@@ -117,7 +144,16 @@ describe('the eval-free fast check', () => {
       total: fleet.length,
       stale: false,
       notice: null,
-      sync: { state: 'idle', pagesRead: 0, chargersRead: 0, lastAttemptAt: null, lastSuccessAt: null, lastError: null, nextSyncAt: null, rejected: [] },
+      sync: {
+        state: 'idle',
+        pagesRead: 0,
+        chargersRead: 0,
+        lastAttemptAt: null,
+        lastSuccessAt: null,
+        lastError: null,
+        nextSyncAt: null,
+        rejected: [],
+      },
       poll: { intervalMs: 60000, effectiveIntervalMs: 60000, description: 'every 1 min', running: true },
     }
     const answer = { ok: true, data: { status, chargers: fleet } }

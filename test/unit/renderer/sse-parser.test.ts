@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { SseParser } from '../../../renderer/src/lib/sse-parser'
+import { SseParser } from '@renderer/lib/sse-parser'
 
 describe('the event-stream parser', () => {
   it('reads named events with JSON data', () => {
@@ -22,7 +22,9 @@ describe('the event-stream parser', () => {
 
   it('ignores comments (keep-alives), id and retry, and messages without data', () => {
     const parser = new SseParser()
-    expect(parser.push(': ping\n\nid: 4\nretry: 1000\nevent: x\n\ndata: only\n\n')).toEqual([{ event: 'message', data: 'only' }])
+    expect(parser.push(': ping\n\nid: 4\nretry: 1000\nevent: x\n\ndata: only\n\n')).toEqual([
+      { event: 'message', data: 'only' },
+    ])
   })
 
   it('joins several data lines with newlines and accepts a bare CR as line end', () => {

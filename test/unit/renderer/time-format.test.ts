@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { formatClock, formatDuration, formatRelative, formatRelativeIso, parseTimestamp } from '../../../renderer/src/lib/time-format'
+import {
+  formatClock,
+  formatDuration,
+  formatRelative,
+  formatRelativeIso,
+  parseTimestamp,
+} from '@renderer/lib/time-format'
 
 const now = Date.parse('2026-03-03T14:05:00Z')
 const ago = (ms: number) => now - ms

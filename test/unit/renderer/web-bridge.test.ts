@@ -4,8 +4,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createWebBridge, REFUSED_MESSAGE, type WebBridge } from '../../../renderer/src/lib/web-bridge'
-import { validateBridge } from '../../../renderer/src/lib/validate-bridge'
+import { createWebBridge, REFUSED_MESSAGE, type WebBridge } from '@renderer/lib/web-bridge'
+import { validateBridge } from '@renderer/lib/validate-bridge'
 
 const SECRET = 'a1b2c3d4e5f60718293a4b5c6d7e8f90'
 
@@ -63,7 +63,13 @@ function startServer(answers: Record<string, (res: ServerResponse) => void> = {}
     server: Server
   }>((resolve) =>
     server.listen(0, '127.0.0.1', () =>
-      resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen, streams, connections: () => connections, server }),
+      resolve({
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        seen,
+        streams,
+        connections: () => connections,
+        server,
+      }),
     ),
   )
 }
@@ -118,7 +124,9 @@ describe('the web preview transport', () => {
     const { api } = await connect(SECRET, {
       'fleet:refresh': (res) => {
         res.writeHead(400, { 'Content-Type': 'application/json' })
-        res.end(JSON.stringify({ ok: false, error: { code: 'invalid-request', message: 'Bad request for fleet:refresh.' } }))
+        res.end(
+          JSON.stringify({ ok: false, error: { code: 'invalid-request', message: 'Bad request for fleet:refresh.' } }),
+        )
       },
     })
     expect(await api.invoke['fleet:refresh'](undefined)).toEqual({

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { countBuckets, fleetTransitions } from '../../../shared/fleet-health'
-import { ChargerSchema } from '../../../shared/plugchoice-schemas'
-import { evolveFleet } from '../../../electron/main/sim/fleet-dynamics'
-import { generateFleet } from '../../../electron/main/sim/fleet-generator'
-import { SeededRandom } from '../../../electron/main/sim/seeded-random'
+import { countBuckets, fleetTransitions } from '@shared/fleet-health'
+import { ChargerSchema } from '@shared/plugchoice-schemas'
+import { evolveFleet } from '@main/sim/fleet-dynamics'
+import { generateFleet } from '@main/sim/fleet-generator'
+import { SeededRandom } from '@main/sim/seeded-random'
 
 const NOW = Date.UTC(2026, 0, 15, 12)
 
@@ -36,7 +36,9 @@ describe('evolveFleet', () => {
   it('keeps who a charger is and stamps the time it went offline', () => {
     const fleet = generateFleet(300, 5, NOW)
     const next = evolveFleet(fleet, new SeededRandom(2), 300, NOW + 5_000)
-    const wentOffline = next.filter((c, i) => c.connection_status === 'offline' && fleet[i]?.connection_status !== 'offline')
+    const wentOffline = next.filter(
+      (c, i) => c.connection_status === 'offline' && fleet[i]?.connection_status !== 'offline',
+    )
     expect(wentOffline.length).toBeGreaterThan(0)
     for (const charger of wentOffline) expect(charger.last_disconnection_at).toBe('2026-01-15T12:00:05.000000Z')
     next.forEach((charger, index) => {

@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import { BUCKETS, bucketOf, countBuckets } from '../../../shared/fleet-health'
-import { ChargerSchema } from '../../../shared/plugchoice-schemas'
-import {
-  generateFleet,
-  HTML_REFERENCE,
-  NONSTANDARD_ERROR,
-  UNKNOWN_STATUS,
-} from '../../../electron/main/sim/fleet-generator'
+import { BUCKETS, bucketOf, countBuckets } from '@shared/fleet-health'
+import { ChargerSchema } from '@shared/plugchoice-schemas'
+import { generateFleet, HTML_REFERENCE, NONSTANDARD_ERROR, UNKNOWN_STATUS } from '@main/sim/fleet-generator'
 
 const API_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.000000Z$/
-const TIME_FIELDS = ['created_at', 'updated_at', 'last_connection_at', 'last_disconnection_at', 'last_heartbeat_at'] as const
+const TIME_FIELDS = [
+  'created_at',
+  'updated_at',
+  'last_connection_at',
+  'last_disconnection_at',
+  'last_heartbeat_at',
+] as const
 
 describe('generateFleet', () => {
   const fleet = generateFleet(2000, 42)

@@ -2,11 +2,15 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Account } from '../../../shared/app-schemas'
-import { AccountStore } from '../../../electron/main/storage/account-store'
+import type { Account } from '@shared/app-schemas'
+import { AccountStore } from '@main/storage/account-store'
 import { fullDiskFs } from './storage-fakes'
 
-const ACCOUNT: Account = { uuid: '7f0c2a52-8d1e-4c55-9a43-1b2c3d4e5f60', name: 'Ada Installer', email: 'ada@example.com' }
+const ACCOUNT: Account = {
+  uuid: '7f0c2a52-8d1e-4c55-9a43-1b2c3d4e5f60',
+  name: 'Ada Installer',
+  email: 'ada@example.com',
+}
 
 let dir: string
 beforeEach(async () => {

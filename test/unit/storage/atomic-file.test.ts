@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { FileWriteError, realFs, removeStaleTemps, writeFileAtomic } from '../../../electron/main/storage/atomic-file'
+import { FileWriteError, realFs, removeStaleTemps, writeFileAtomic } from '@main/storage/atomic-file'
 import { failingRenameFs, fullDiskFs } from './storage-fakes'
 
 let dir: string
@@ -83,6 +83,8 @@ describe('writeFileAtomic', () => {
     const unrelated = join(dir, '.other.json.1-abc.tmp')
     await Promise.all([writeFile(ours, ''), writeFile(theirs, ''), writeFile(unrelated, '')])
     await removeStaleTemps(target)
-    expect((await readdir(dir)).sort()).toEqual(['.data.json.' + process.pid + '-abc.tmp', '.other.json.1-abc.tmp'].sort())
+    expect((await readdir(dir)).sort()).toEqual(
+      ['.data.json.' + process.pid + '-abc.tmp', '.other.json.1-abc.tmp'].sort(),
+    )
   })
 })

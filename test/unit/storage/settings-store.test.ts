@@ -2,8 +2,8 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { DEFAULT_SETTINGS } from '../../../shared/app-schemas'
-import { SettingsStore } from '../../../electron/main/storage/settings-store'
+import { DEFAULT_SETTINGS } from '@shared/app-schemas'
+import { SettingsStore } from '@main/storage/settings-store'
 import { fullDiskFs } from './storage-fakes'
 
 let dir: string
@@ -31,7 +31,10 @@ describe('SettingsStore', () => {
   it('loses neither of two changes made at the same time', async () => {
     const store = new SettingsStore(dir)
     await Promise.all([store.update({ hiddenColumns: ['firmware'] }), store.update({ offlineNotifyDelayMin: 30 })])
-    expect(await new SettingsStore(dir).load()).toMatchObject({ hiddenColumns: ['firmware'], offlineNotifyDelayMin: 30 })
+    expect(await new SettingsStore(dir).load()).toMatchObject({
+      hiddenColumns: ['firmware'],
+      offlineNotifyDelayMin: 30,
+    })
   })
 
   it('refuses an invalid change with a clear message and keeps the saved settings', async () => {

@@ -2,11 +2,11 @@ import { mkdtemp, readdir, readFile, rm, writeFile, copyFile, mkdir } from 'node
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { AppError } from '../../../electron/main/ipc/app-error'
-import { generateFleet, HTML_REFERENCE } from '../../../electron/main/sim/fleet-generator'
-import { loadSnapshotFile, SnapshotStore, type FleetCacheSnapshot } from '../../../electron/main/storage/snapshot-store'
+import { AppError } from '@main/ipc/app-error'
+import { generateFleet, HTML_REFERENCE } from '@main/sim/fleet-generator'
+import { loadSnapshotFile, SnapshotStore, type FleetCacheSnapshot } from '@main/storage/snapshot-store'
 import { errno, failingRenameFs, fullDiskFs } from './storage-fakes'
-import { realFs, type AtomicFs } from '../../../electron/main/storage/atomic-file'
+import { realFs, type AtomicFs } from '@main/storage/atomic-file'
 
 const ALICE = '7f0c2a52-8d1e-4c55-9a43-1b2c3d4e5f60'
 const BOB = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d'
@@ -81,7 +81,10 @@ describe('SnapshotStore', () => {
     const damaged = snapshot(ALICE, 5) as { chargers: Record<string, unknown>[] }
     delete damaged.chargers[3]!.uuid
     await writeFile(store.pathFor(ALICE), JSON.stringify(damaged))
-    expect(await store.load(ALICE)).toMatchObject({ kind: 'set-aside', reason: expect.stringContaining('chargers.3.uuid') })
+    expect(await store.load(ALICE)).toMatchObject({
+      kind: 'set-aside',
+      reason: expect.stringContaining('chargers.3.uuid'),
+    })
     expect((await cacheFiles()).filter((name) => name.includes('.corrupt-'))).toHaveLength(2)
   })
 
@@ -112,8 +115,16 @@ describe('SnapshotStore', () => {
   it('leaves a good snapshot in place when it cannot be read for a passing reason', async () => {
     const good = snapshot(ALICE, 20, 1)
     await store.save(good)
-    const busy: AtomicFs = { ...realFs, readFile: (async () => { throw errno('EMFILE', 'open') }) as AtomicFs['readFile'] }
-    expect(await new SnapshotStore(dir, { fs: busy }).load(ALICE)).toEqual({ kind: 'unreadable', reason: 'it could not be read (EMFILE)' })
+    const busy: AtomicFs = {
+      ...realFs,
+      readFile: (async () => {
+        throw errno('EMFILE', 'open')
+      }) as AtomicFs['readFile'],
+    }
+    expect(await new SnapshotStore(dir, { fs: busy }).load(ALICE)).toEqual({
+      kind: 'unreadable',
+      reason: 'it could not be read (EMFILE)',
+    })
     expect(await cacheFiles()).toEqual([`${ALICE}.json`])
     expect(await store.load(ALICE)).toEqual({ kind: 'loaded', snapshot: good })
   })
@@ -143,8 +154,12 @@ describe('SnapshotStore', () => {
   })
 
   it('refuses to save a snapshot without an account or a valid time', async () => {
-    await expect(store.save({ ...snapshot(ALICE), accountUuid: '' })).rejects.toMatchObject({ code: 'cache-write-failed' })
-    await expect(store.save({ ...snapshot(ALICE), fetchedAt: 'yesterday' })).rejects.toMatchObject({ code: 'cache-write-failed' })
+    await expect(store.save({ ...snapshot(ALICE), accountUuid: '' })).rejects.toMatchObject({
+      code: 'cache-write-failed',
+    })
+    await expect(store.save({ ...snapshot(ALICE), fetchedAt: 'yesterday' })).rejects.toMatchObject({
+      code: 'cache-write-failed',
+    })
   })
 
   it('removes the snapshot of one account only, and a missing one without complaint', async () => {

@@ -1,6 +1,6 @@
 // File systems that fail the way real disks do, for the storage tests: the real node:fs/promises with one
 // step replaced.
-import { realFs, type AtomicFs } from '../../../electron/main/storage/atomic-file'
+import { realFs, type AtomicFs } from '@main/storage/atomic-file'
 
 export function errno(code: string, syscall: string): NodeJS.ErrnoException {
   return Object.assign(new Error(`${code}: simulated failure, ${syscall}`), { code, syscall })

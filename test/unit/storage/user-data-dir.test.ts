@@ -1,10 +1,12 @@
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { resolveUserDataDir } from '../../../electron/main/storage/user-data-dir'
+import { resolveUserDataDir } from '@main/storage/user-data-dir'
 
 describe('resolveUserDataDir', () => {
   it('uses PLUGFLEET_USER_DATA when it is set', () => {
-    expect(resolveUserDataDir('/home/ada/.config/Plugchoice Fleet', { PLUGFLEET_USER_DATA: '/tmp/fleet-profile' })).toBe(resolve('/tmp/fleet-profile'))
+    expect(
+      resolveUserDataDir('/home/ada/.config/Plugchoice Fleet', { PLUGFLEET_USER_DATA: '/tmp/fleet-profile' }),
+    ).toBe(resolve('/tmp/fleet-profile'))
   })
 
   it('falls back to the platform folder when it is unset or blank', () => {

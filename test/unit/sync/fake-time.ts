@@ -1,6 +1,6 @@
 // Virtual time for the sync tests: a Clock whose timers fire only when the test advances it, and a sleep that
 // advances it at once, so backoffs and rate-limit waits of minutes take no real time (and can be inspected).
-import type { Clock } from '../../../electron/main/sync/clock'
+import type { Clock } from '@main/sync/clock'
 
 export class FakeClock implements Clock {
   #now: number

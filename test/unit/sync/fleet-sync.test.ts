@@ -2,11 +2,11 @@
 // budget waits) go through a fake clock, so nothing here waits real seconds and the waits can be checked.
 import { inspect } from 'node:util'
 import { afterEach, describe, expect, it } from 'vitest'
-import { PlugchoiceError } from '../../../electron/main/api/api-errors'
-import { PlugchoiceClient } from '../../../electron/main/api/plugchoice-client'
-import { FleetSyncer, type ChargerPageSource, type FleetSyncerOptions, type SyncResult } from '../../../electron/main/sync/fleet-sync'
-import { RateBudget } from '../../../electron/main/sync/rate-budget'
-import { badRecordIndex, startSimulatedApi, type SimulatedApi, type SimulatedApiOptions } from '../../../electron/main/sim'
+import { PlugchoiceError } from '@main/api/api-errors'
+import { PlugchoiceClient } from '@main/api/plugchoice-client'
+import { FleetSyncer, type ChargerPageSource, type FleetSyncerOptions, type SyncResult } from '@main/sync/fleet-sync'
+import { RateBudget } from '@main/sync/rate-budget'
+import { badRecordIndex, startSimulatedApi, type SimulatedApi, type SimulatedApiOptions } from '@main/sim'
 import { FakeClock } from './fake-time'
 
 const started: SimulatedApi[] = []
@@ -23,7 +23,11 @@ async function simulator(options: SimulatedApiOptions = {}): Promise<SimulatedAp
 
 function setup(api: SimulatedApi, options: Partial<FleetSyncerOptions> & { timeoutMs?: number } = {}) {
   const clock = new FakeClock()
-  const client = new PlugchoiceClient({ base: new URL(api.baseUrl), token: api.token, timeoutMs: options.timeoutMs ?? 5_000 })
+  const client = new PlugchoiceClient({
+    base: new URL(api.baseUrl),
+    token: api.token,
+    timeoutMs: options.timeoutMs ?? 5_000,
+  })
   const budget = new RateBudget({ now: clock.now })
   const syncer = new FleetSyncer({ client, budget, sleep: clock.sleep, random: () => 1, ...options })
   return { clock, client, budget, syncer }
@@ -109,7 +113,12 @@ describe('FleetSyncer: reading the whole fleet', () => {
       },
     }
     const clock = new FakeClock()
-    const syncer = new FleetSyncer({ client: counting, budget: new RateBudget({ now: clock.now }), sleep: clock.sleep, readAhead: 4 })
+    const syncer = new FleetSyncer({
+      client: counting,
+      budget: new RateBudget({ now: clock.now }),
+      sleep: clock.sleep,
+      readAhead: 4,
+    })
     const result = await syncer.sync()
     expect(result.chargers).toHaveLength(1_000)
     expect(most).toBe(4)
@@ -151,7 +160,9 @@ describe('FleetSyncer: reading the whole fleet', () => {
 
   it('stops the walk at a loop in links that are not ?page=N (whatever the order of their parameters)', async () => {
     const api = await simulator({ fleetSize: 800 })
-    api.setNextLink((page, next) => (page === 3 ? `${api.baseUrl}/chargers?x=1&page=2&per_page=100` : next ? `${next}&x=1` : null))
+    api.setNextLink((page, next) =>
+      page === 3 ? `${api.baseUrl}/chargers?x=1&page=2&per_page=100` : next ? `${next}&x=1` : null,
+    )
     const result = await setup(api).syncer.sync()
     expect(result.chargers).toHaveLength(300)
     expect(result.pages).toBe(3)
@@ -165,7 +176,9 @@ describe('FleetSyncer: reading the whole fleet', () => {
     const result = await setup(api).syncer.sync()
     expect(result.chargers).toHaveLength(299)
     expect(result.chargers.some((charger) => charger.uuid === broken?.uuid)).toBe(false)
-    expect(result.rejected).toEqual([{ page: 2, index: badRecordIndex(100), uuid: null, reason: expect.stringMatching(/uuid/) }])
+    expect(result.rejected).toEqual([
+      { page: 2, index: badRecordIndex(100), uuid: null, reason: expect.stringMatching(/uuid/) },
+    ])
   })
 
   it('fails rather than return an empty fleet when no record at all can be read', async () => {

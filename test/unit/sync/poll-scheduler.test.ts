@@ -1,16 +1,17 @@
 // The poll scheduler on a fake clock: hours of polling in milliseconds, with the rate it really holds.
 import { describe, expect, it } from 'vitest'
-import { PlugchoiceError } from '../../../electron/main/api/api-errors'
+import { PlugchoiceError } from '@main/api/api-errors'
 import {
   describeInterval,
   effectiveIntervalMs,
   PollScheduler,
   type PollRunResult,
   type PollSchedulerStatus,
-} from '../../../electron/main/sync/poll-scheduler'
+} from '@main/sync/poll-scheduler'
 import { FakeClock, settle } from './fake-time'
 
-const serverError = () => new PlugchoiceError('server-error', 'Plugchoice had a server error (HTTP 500).', { status: 500 })
+const serverError = () =>
+  new PlugchoiceError('server-error', 'Plugchoice had a server error (HTTP 500).', { status: 500 })
 
 /** A run that records when it started and answers from `outcome(n)` (n counts from 0). */
 function recordingRun(clock: FakeClock, outcome: (n: number) => PollRunResult | Error, durationMs = 2_000) {
@@ -104,9 +105,19 @@ describe('PollScheduler', () => {
   it('backs off after failures, growing to a cap, and resets on success', async () => {
     const clock = new FakeClock()
     const failing = new Set([0, 1, 2, 3, 4, 5, 6, 7, 9])
-    const { run, starts } = recordingRun(clock, (n) => (failing.has(n) ? serverError() : { requests: 3, chargers: 42 }), 0)
+    const { run, starts } = recordingRun(
+      clock,
+      (n) => (failing.has(n) ? serverError() : { requests: 3, chargers: 42 }),
+      0,
+    )
     const states: PollSchedulerStatus[] = []
-    const scheduler = new PollScheduler({ run, clock, intervalMs: 60_000, random: () => 0.5, onState: (s) => states.push(s) })
+    const scheduler = new PollScheduler({
+      run,
+      clock,
+      intervalMs: 60_000,
+      random: () => 0.5,
+      onState: (s) => states.push(s),
+    })
     scheduler.start()
     await settle()
     await runTimers(clock, 10)
@@ -133,7 +144,11 @@ describe('PollScheduler', () => {
 
   it('stops, and says why, when the token is rejected', async () => {
     const clock = new FakeClock()
-    const rejected = new PlugchoiceError('token-rejected', 'Plugchoice rejected this token (it may be expired or revoked).', { status: 401 })
+    const rejected = new PlugchoiceError(
+      'token-rejected',
+      'Plugchoice rejected this token (it may be expired or revoked).',
+      { status: 401 },
+    )
     const { run, starts } = recordingRun(clock, (n) => (n === 2 ? rejected : { requests: 3, chargers: 42 }), 0)
     const states: PollSchedulerStatus[] = []
     const scheduler = new PollScheduler({ run, clock, intervalMs: 60_000, onState: (s) => states.push(s) })
@@ -182,7 +197,11 @@ describe('PollScheduler', () => {
   it('does nothing while stopped', async () => {
     const clock = new FakeClock()
     let calls = 0
-    const scheduler = new PollScheduler({ run: async () => ({ requests: 1, chargers: calls++ }), clock, intervalMs: 60_000 })
+    const scheduler = new PollScheduler({
+      run: async () => ({ requests: 1, chargers: calls++ }),
+      clock,
+      intervalMs: 60_000,
+    })
     await scheduler.triggerNow()
     expect(calls).toBe(0)
     scheduler.start()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { RateBudget } from '../../../electron/main/sync/rate-budget'
+import { RateBudget } from '@main/sync/rate-budget'
 
 function budgetAt(start = 1_000_000) {
   let now = start

@@ -12,8 +12,8 @@ import {
   buildIconAssets,
   outdatedAssets,
 } from '../../../electron/resources/generate-icons'
-import { trayIconFiles, trayIconPath } from '../../../electron/main/tray/tray-icon-path'
-import { TRAY_IMAGES } from '../../../electron/main/tray/tray-view'
+import { trayIconFiles, trayIconPath } from '@main/tray/tray-icon-path'
+import { TRAY_IMAGES } from '@main/tray/tray-view'
 
 const resources = resolve(import.meta.dirname, '../../../electron/resources')
 

@@ -5,12 +5,12 @@ import {
   idleSyncStatus,
   type AuthStatus,
   type FleetStatus,
-} from '../../../shared/app-schemas'
-import { countBuckets } from '../../../shared/fleet-health'
-import { ChargerSchema, type Charger } from '../../../shared/plugchoice-schemas'
-import { clockFormat } from '../../../electron/main/tray/clock-format'
-import { pickProblems, trayView, type TrayState } from '../../../electron/main/tray/tray-policy'
-import type { TrayMenuItem } from '../../../electron/main/tray/tray-view'
+} from '@shared/app-schemas'
+import { countBuckets } from '@shared/fleet-health'
+import { ChargerSchema, type Charger } from '@shared/plugchoice-schemas'
+import { clockFormat } from '@main/tray/clock-format'
+import { pickProblems, trayView, type TrayState } from '@main/tray/tray-policy'
+import type { TrayMenuItem } from '@main/tray/tray-view'
 
 const utc = clockFormat({ locale: 'en-GB', timeZone: 'UTC' })
 const NOW = Date.parse('2026-03-10T14:30:00Z')
@@ -36,7 +36,8 @@ const offline = (minutesAgo: number | null, fields: Partial<Charger> = {}) =>
   })
 const faulted = (fields: Partial<Charger> = {}) => charger({ status: 'Faulted', error: 'GroundFailure', ...fields })
 const attention = (fields: Partial<Charger> = {}) => charger({ status: 'Unavailable', ...fields })
-const neverSeen = (fields: Partial<Charger> = {}) => charger({ connection_status: 'never_seen', status: null, ...fields })
+const neverSeen = (fields: Partial<Charger> = {}) =>
+  charger({ connection_status: 'never_seen', status: null, ...fields })
 
 function auth(fields: Partial<AuthStatus> = {}): AuthStatus {
   return AuthStatusSchema.parse({
@@ -66,7 +67,12 @@ function fleetStatus(fields: Partial<FleetStatus> = {}, sync: Partial<FleetStatu
 
 function state(
   chargers: Charger[],
-  overrides: { auth?: Partial<AuthStatus>; fleet?: Partial<FleetStatus>; sync?: Partial<FleetStatus['sync']>; pausedUntil?: string | null } = {},
+  overrides: {
+    auth?: Partial<AuthStatus>
+    fleet?: Partial<FleetStatus>
+    sync?: Partial<FleetStatus['sync']>
+    pausedUntil?: string | null
+  } = {},
 ): TrayState {
   return {
     auth: auth(overrides.auth),
@@ -84,7 +90,9 @@ function labels(items: TrayMenuItem[]): string[] {
   return items.map((item) => (item.kind === 'separator' ? '---' : item.label))
 }
 function find(items: TrayMenuItem[], label: string | RegExp): TrayMenuItem {
-  const item = items.find((i) => i.kind !== 'separator' && (typeof label === 'string' ? i.label === label : label.test(i.label)))
+  const item = items.find(
+    (i) => i.kind !== 'separator' && (typeof label === 'string' ? i.label === label : label.test(i.label)),
+  )
   if (!item) throw new Error(`no menu item ${label} in ${labels(items).join(' | ')}`)
   return item
 }
@@ -92,7 +100,9 @@ function find(items: TrayMenuItem[], label: string | RegExp): TrayMenuItem {
 describe('tray tooltip', () => {
   it('reads like the design: total, non-zero problem counts, update time', () => {
     const fleet = [...healthy(39), offline(30), offline(90), faulted()]
-    expect(trayView(state(fleet), utc).tooltip).toBe('Plugchoice Fleet — 42 chargers · 2 offline · 1 fault · updated 14:05')
+    expect(trayView(state(fleet), utc).tooltip).toBe(
+      'Plugchoice Fleet — 42 chargers · 2 offline · 1 fault · updated 14:05',
+    )
   })
 
   it('leaves out zero counts and names the other problem buckets', () => {
@@ -117,20 +127,25 @@ describe('tray tooltip', () => {
       }),
       utc,
     )
-    expect(view.tooltip).toBe('Plugchoice Fleet — 42 chargers · 1 offline · 1 fault · cached from 14:05 — Plugchoice unreachable')
+    expect(view.tooltip).toBe(
+      'Plugchoice Fleet — 42 chargers · 1 offline · 1 fault · cached from 14:05 — Plugchoice unreachable',
+    )
   })
 
   it('says signed out, and why when the token was rejected', () => {
     expect(trayView(state(healthy(3), { auth: { state: 'signed-out', account: null } }), utc).tooltip).toBe(
       'Plugchoice Fleet — signed out',
     )
-    expect(trayView(state(healthy(3), { auth: { state: 'token-rejected' }, fleet: { stale: true } }), utc).tooltip).toBe(
-      'Plugchoice Fleet — signed out: token rejected',
-    )
+    expect(
+      trayView(state(healthy(3), { auth: { state: 'token-rejected' }, fleet: { stale: true } }), utc).tooltip,
+    ).toBe('Plugchoice Fleet — signed out: token rejected')
   })
 
   it('gives the day when the data is not from today', () => {
-    const view = trayView(state(healthy(2), { fleet: { fetchedAt: '2026-03-08T09:15:00Z', source: 'cache', stale: true } }), utc)
+    const view = trayView(
+      state(healthy(2), { fleet: { fetchedAt: '2026-03-08T09:15:00Z', source: 'cache', stale: true } }),
+      utc,
+    )
     expect(view.tooltip).toBe('Plugchoice Fleet — 2 chargers · cached from 8 Mar 09:15')
   })
 
@@ -142,7 +157,9 @@ describe('tray tooltip', () => {
   it('says when notifications are paused, even when a problem takes the icon', () => {
     const view = trayView(state([offline(20)], { pausedUntil: '2026-03-10T18:30:00Z' }), utc)
     expect(view.image).toBe('problem')
-    expect(view.tooltip).toBe('Plugchoice Fleet — 1 charger · 1 offline · updated 14:05 · notifications paused until 18:30')
+    expect(view.tooltip).toBe(
+      'Plugchoice Fleet — 1 charger · 1 offline · updated 14:05 · notifications paused until 18:30',
+    )
   })
 
   it('stays within the Windows tooltip limit, giving up the mild counts, then the pause end, never offline/fault', () => {
@@ -185,8 +202,10 @@ describe('tray tooltip', () => {
       'Plugchoice Fleet — reading your chargers…',
     )
     expect(
-      trayView(state([], { fleet: none, sync: { state: 'error', lastError: { code: 'unreachable', message: 'x' } } }), utc)
-        .tooltip,
+      trayView(
+        state([], { fleet: none, sync: { state: 'error', lastError: { code: 'unreachable', message: 'x' } } }),
+        utc,
+      ).tooltip,
     ).toBe('Plugchoice Fleet — no data yet — Plugchoice unreachable')
   })
 
@@ -200,16 +219,28 @@ describe('tray tooltip', () => {
 describe('tray image', () => {
   it.each<[string, () => TrayState, string]>([
     ['all OK', () => state(healthy(5)), 'ok'],
-    ['in use and unknown are not problems', () => state([charger({ status: 'Charging' }), charger({ status: 'Weird' })]), 'ok'],
+    [
+      'in use and unknown are not problems',
+      () => state([charger({ status: 'Charging' }), charger({ status: 'Weird' })]),
+      'ok',
+    ],
     ['attention', () => state([...healthy(5), attention()]), 'attention'],
     ['never connected', () => state([...healthy(5), neverSeen()]), 'attention'],
     ['offline', () => state([...healthy(5), attention(), offline(3)]), 'problem'],
     ['fault', () => state([...healthy(5), neverSeen(), faulted()]), 'problem'],
     ['stale cache', () => state([faulted()], { fleet: { source: 'cache', stale: true } }), 'stale'],
-    ['last refresh failed', () => state(healthy(2), { sync: { state: 'error', lastError: { code: 'server-error', message: 'x' } } }), 'stale'],
+    [
+      'last refresh failed',
+      () => state(healthy(2), { sync: { state: 'error', lastError: { code: 'server-error', message: 'x' } } }),
+      'stale',
+    ],
     ['no data yet', () => state([], { fleet: { source: 'none', fetchedAt: null } }), 'stale'],
     ['signed out', () => state([], { auth: { state: 'signed-out', account: null } }), 'signed-out'],
-    ['token rejected over a stale fleet', () => state([offline(2)], { auth: { state: 'token-rejected' }, fleet: { stale: true } }), 'signed-out'],
+    [
+      'token rejected over a stale fleet',
+      () => state([offline(2)], { auth: { state: 'token-rejected' }, fleet: { stale: true } }),
+      'signed-out',
+    ],
     ['paused and OK', () => state(healthy(3), { pausedUntil: '2026-03-10T15:30:00Z' }), 'paused'],
     ['paused but attention', () => state([attention()], { pausedUntil: '2026-03-10T15:30:00Z' }), 'attention'],
     ['a pause that has ended', () => state(healthy(3), { pausedUntil: '2026-03-10T14:00:00Z' }), 'ok'],
@@ -243,7 +274,10 @@ describe('tray menu', () => {
   })
 
   it('lists at most five problem chargers and says how many more there are', () => {
-    const fleet = [...Array.from({ length: 4 }, (_, i) => offline(10 + i)), ...Array.from({ length: 4 }, () => faulted())]
+    const fleet = [
+      ...Array.from({ length: 4 }, (_, i) => offline(10 + i)),
+      ...Array.from({ length: 4 }, () => faulted()),
+    ]
     const menu = trayView(state(fleet), utc).menu
     expect(menu.filter((item) => item.kind === 'item' && item.action?.type === 'show-charger')).toHaveLength(5)
     expect(find(menu, '…and 3 more')).toMatchObject({ action: { type: 'open-window' } })
@@ -255,8 +289,18 @@ describe('tray menu', () => {
     if (pause.kind !== 'submenu') return
     expect(pause.items).toEqual([
       { kind: 'item', label: 'For 1 hour', enabled: true, action: { type: 'pause-notifications', until: 'hour' } },
-      { kind: 'item', label: 'For 4 hours', enabled: true, action: { type: 'pause-notifications', until: 'four-hours' } },
-      { kind: 'item', label: 'Until tomorrow', enabled: true, action: { type: 'pause-notifications', until: 'tomorrow' } },
+      {
+        kind: 'item',
+        label: 'For 4 hours',
+        enabled: true,
+        action: { type: 'pause-notifications', until: 'four-hours' },
+      },
+      {
+        kind: 'item',
+        label: 'Until tomorrow',
+        enabled: true,
+        action: { type: 'pause-notifications', until: 'tomorrow' },
+      },
     ])
   })
 
@@ -282,7 +326,9 @@ describe('tray menu', () => {
 
   it('says when the token is only held for this session', () => {
     const menu = trayView(
-      state(healthy(2), { auth: { tokenSaved: false, keychain: { available: false, reason: 'the keyring is locked' } } }),
+      state(healthy(2), {
+        auth: { tokenSaved: false, keychain: { available: false, reason: 'the keyring is locked' } },
+      }),
       utc,
     ).menu
     expect(labels(menu)[1]).toBe('Token not saved: the system keychain is unavailable (the keyring is locked)')
@@ -303,7 +349,10 @@ describe('pickProblems', () => {
     const fault = faulted()
     const never = neverSeen()
     const att = attention()
-    const picked = pickProblems([charger(), att, recent, fault, charger({ status: 'Charging' }), unknownSince, never, longest], 10)
+    const picked = pickProblems(
+      [charger(), att, recent, fault, charger({ status: 'Charging' }), unknownSince, never, longest],
+      10,
+    )
     expect(picked.map((c) => c.uuid)).toEqual([longest, recent, unknownSince, never, fault, att].map((c) => c.uuid))
   })
 

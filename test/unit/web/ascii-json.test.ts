@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { asciiJson } from '../../../electron/web/bridge-server'
+import { asciiJson } from '@web/bridge-server'
 
 describe('asciiJson', () => {
   it('is plain ASCII and reads back as the same value, whatever the text', () => {
