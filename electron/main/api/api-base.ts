@@ -1,7 +1,7 @@
 // Where the Plugchoice API lives. The base decides which origin may ever receive the bearer token, so it is
 // checked once, here: https only, except plain http to this machine (the simulated API, local tests).
 import { isIP } from 'node:net'
-import { AppError } from '../ipc/app-error'
+import { AppError } from '../core/app-error'
 
 export const DEFAULT_API_BASE = 'https://app.plugchoice.com/api/v3'
 

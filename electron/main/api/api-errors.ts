@@ -1,7 +1,7 @@
 // The ways a call to Plugchoice can fail, each with a sentence a person can act on. Messages are built from
 // fixed templates plus facts we chose (status, page number, an OS error code): never from a URL's query, a
 // header or a response body, so the token cannot leak into them even through a hostile server.
-import { AppError } from '../ipc/app-error'
+import { AppError } from '../core/app-error'
 
 export const PLUGCHOICE_ERROR_KINDS = [
   'token-rejected',

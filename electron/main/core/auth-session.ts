@@ -10,7 +10,7 @@ import { PlugchoiceClient } from '../api/plugchoice-client'
 import { cancelledError, PlugchoiceError } from '../api/api-errors'
 import type { AccountStore } from '../storage/account-store'
 import type { TokenVault } from '../secrets/token-vault'
-import { AppError } from '../ipc/app-error'
+import { AppError } from './app-error'
 import { normalizeToken } from './token-input'
 
 export interface DemoApi {

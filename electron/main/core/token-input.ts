@@ -1,7 +1,7 @@
 // What a person pastes is checked before anything is sent: a clear sentence for each mistake. The sentences
 // never quote the input, so a token can never end up in an error message.
 import { MAX_TOKEN_LENGTH } from '@shared/ipc-contract'
-import { AppError } from '../ipc/app-error'
+import { AppError } from './app-error'
 
 // A bearer token is printable ASCII. Anything else (a line break, a zero-width space pasted from a chat, a
 // smart quote) would be refused by the HTTP stack with an error nobody understands, so it is refused here.

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { app, dialog, type BrowserWindow } from 'electron'
 import type { ExportResult } from '@shared/app-schemas'
 import type { DesktopPorts } from '../core/desktop-ports'
-import { AppError } from '../ipc/app-error'
+import { AppError } from '../core/app-error'
 import { FileWriteError, writeFileAtomic } from '../storage/atomic-file'
 import { openExternalSafely } from './security'
 

@@ -4,7 +4,7 @@
 import { commands, type CommandRequest, type CommandResponse, type IpcResult } from '@shared/ipc-contract'
 import { isCommandName, type CommandName } from '@shared/ipc-channels'
 import { summarizeIssues } from '@shared/plugchoice-schemas'
-import { toAppError } from './app-error'
+import { toAppError } from '../core/app-error'
 
 /** The main-process side of each command; requests arrive already validated (and with schema defaults applied). */
 export type CommandHandlers = {

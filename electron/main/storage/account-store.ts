@@ -2,7 +2,7 @@
 // lives in the OS keychain). Lets start-up show the right cached fleet before Plugchoice answers.
 import { join } from 'node:path'
 import { AccountSchema, type Account } from '@shared/app-schemas'
-import { AppError } from '../ipc/app-error'
+import { AppError } from '../core/app-error'
 import {
   readJsonFile,
   removeJsonFile,

@@ -10,7 +10,7 @@ import {
   type SettingsPatch,
 } from '@shared/app-schemas'
 import { summarizeIssues } from '@shared/plugchoice-schemas'
-import { AppError } from '../ipc/app-error'
+import { AppError } from '../core/app-error'
 import { readJsonFile, validateWith, writeFailureReason, writeJsonFile, type JsonFileOptions } from './json-file'
 
 export interface SetAsideNotice {

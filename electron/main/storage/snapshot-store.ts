@@ -4,7 +4,7 @@
 import { join } from 'node:path'
 import { z } from 'zod'
 import { ChargerSchema } from '@shared/plugchoice-schemas'
-import { AppError } from '../ipc/app-error'
+import { AppError } from '../core/app-error'
 import {
   readJsonFile,
   removeJsonFile,

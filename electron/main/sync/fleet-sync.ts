@@ -1,31 +1,22 @@
 // Reads the whole charger list. The documented way is to follow `links.next` one page at a time; where the
 // links follow the plain `?page=N` pattern this reads a few pages ahead concurrently (bounded), and it asks
 // for bigger pages (trusting only what `meta.per_page` reports). A sync either returns every page or fails:
-// nothing partial ever reaches the caller, so the last good fleet survives a failed refresh.
-import { setTimeout as delay } from 'node:timers/promises'
+// nothing partial ever reaches the caller, so the last good fleet survives a failed refresh. Each call is its
+// own walk with its own signal: the sync session (sync-session.ts) is the one that keeps to one at a time.
 import type { Charger, ParsedChargerPage, RejectedRecord } from '@shared/plugchoice-schemas'
-import { isSameOrigin } from '../api/api-base'
+import { cancelledError, PlugchoiceError } from '../api/api-errors'
+import { checkNextLink, pageKey, pageKeyOf, pagePattern, tooManyPages, visitKey } from './page-links'
 import {
-  cancelledError,
-  foreignLinkError,
-  invalidResponse,
-  isPlugchoiceError,
-  PlugchoiceError,
-  type RateInfo,
-} from '../api/api-errors'
+  defaultSleep,
+  fetchPageWithRetries,
+  type ChargerPageSource,
+  type RequestCounters,
+  type RetryRules,
+  type Sleep,
+} from './page-retry'
 import type { RateBudget } from './rate-budget'
 
-/** What the syncer needs of PlugchoiceClient (an interface so the shape is explicit, not a second client). */
-export interface ChargerPageSource {
-  readonly base: URL
-  readonly chargersPath: string
-  chargersUrl(page: number, perPage?: number): URL
-  getChargerPage(
-    url: URL,
-    pageNumber: number,
-    signal?: AbortSignal,
-  ): Promise<{ page: ParsedChargerPage; rate: RateInfo }>
-}
+export type { ChargerPageSource, Sleep } from './page-retry'
 
 export interface SyncProgress {
   pagesRead: number
@@ -51,8 +42,6 @@ export interface SyncOptions {
   onProgress?: (progress: SyncProgress) => void
 }
 
-export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>
-
 export interface FleetSyncerOptions {
   client: ChargerPageSource
   budget: RateBudget
@@ -72,15 +61,6 @@ export interface FleetSyncerOptions {
   log?: (line: string) => void
 }
 
-const defaultSleep: Sleep = async (ms, signal) => {
-  try {
-    await delay(ms, undefined, signal ? { signal } : undefined)
-  } catch (error) {
-    if (signal?.aborted) throw cancelledError()
-    throw error
-  }
-}
-
 type Outcome = { ok: true; page: ParsedChargerPage } | { ok: false; error: unknown }
 
 interface PageFetch {
@@ -89,29 +69,18 @@ interface PageFetch {
   /** Called when every earlier page has arrived with a next link: from then on this page is needed. */
   needed: () => void
   /** Requests sent for this page so far (retries included): the waste if it turns out not to be needed. */
-  counter: { attempts: number }
+  counter: RequestCounters
 }
 
 /** The options with their defaults applied, shared by every run. */
-interface RunSettings {
-  client: ChargerPageSource
-  budget: RateBudget
-  sleep: Sleep
-  random: () => number
-  maxAttempts: number
-  maxRateLimitWaits: number
+interface RunSettings extends RetryRules {
   readAhead: number
   perPage: number
   maxPages: number
-  backoffBaseMs: number
-  backoffCapMs: number
-  log: (line: string) => void
 }
 
 export class FleetSyncer {
   readonly #settings: RunSettings
-  #running: Promise<SyncResult> | null = null
-  readonly #listeners = new Set<(progress: SyncProgress) => void>()
 
   constructor(options: FleetSyncerOptions) {
     this.#settings = {
@@ -130,32 +99,16 @@ export class FleetSyncer {
     }
   }
 
-  /** True while a sync is under way. */
-  get running(): boolean {
-    return this.#running !== null
-  }
-
-  /**
-   * Reads every page. While a sync runs, another call joins it (same promise; its onProgress is added; the
-   * first caller's signal is the one that can cancel it).
-   */
+  /** Reads every page; `signal` cancels this walk and nothing else. */
   sync(options: SyncOptions = {}): Promise<SyncResult> {
-    if (options.onProgress) this.#listeners.add(options.onProgress)
-    if (this.#running) return this.#running
-    const run = new SyncRun(this.#settings, options.signal, (progress) => {
-      for (const notify of this.#listeners) {
-        try {
-          notify(progress)
-        } catch {
-          // A listener's bug must not break the sync.
-        }
+    const listener = options.onProgress
+    return new SyncRun(this.#settings, options.signal, (progress) => {
+      try {
+        listener?.(progress)
+      } catch {
+        // A listener's bug must not break the sync.
       }
-    })
-    this.#running = run.execute().finally(() => {
-      this.#running = null
-      this.#listeners.clear()
-    })
-    return this.#running
+    }).execute()
   }
 }
 
@@ -166,8 +119,7 @@ class SyncRun {
   readonly #progress: (progress: SyncProgress) => void
   readonly #chargers = new Map<string, Charger>()
   readonly #rejected: RejectedRecord[] = []
-  #requests = 0
-  #http429 = 0
+  readonly #counters: RequestCounters = { attempts: 0, http429: 0 }
   #pages = 0
 
   constructor(settings: RunSettings, signal: AbortSignal | undefined, progress: (progress: SyncProgress) => void) {
@@ -207,10 +159,10 @@ class SyncRun {
       chargers: [...this.#chargers.values()],
       rejected: this.#rejected,
       pages: this.#pages,
-      requests: this.#requests,
+      requests: this.#counters.attempts,
       wastedRequests: wasted,
       perPage,
-      http429: this.#http429,
+      http429: this.#counters.http429,
     }
   }
 
@@ -235,7 +187,7 @@ class SyncRun {
         const signal = this.#signal ? AbortSignal.any([this.#signal, controller.signal]) : controller.signal
         let needed!: () => void
         const whenNeeded = new Promise<void>((resolve) => (needed = resolve))
-        const counter = { attempts: 0 }
+        const counter: RequestCounters = { attempts: 0, http429: 0 }
         const outcome = this.#fetchWithRetries(
           client.chargersUrl(page, perPage),
           page,
@@ -312,16 +264,8 @@ class SyncRun {
     return page <= this.#s.maxPages
   }
 
-  /** A next link as a URL on our origin, or the sync fails: the token is never sent anywhere else. */
   #checkLink(link: string, page: number): URL {
-    let url: URL
-    try {
-      url = new URL(link, this.#s.client.base)
-    } catch {
-      throw invalidResponse({ kind: 'charger-page', page }, 'links.next is not a URL')
-    }
-    if (!isSameOrigin(url, this.#s.client.base)) throw foreignLinkError(link, { kind: 'charger-page', page })
-    return url
+    return checkNextLink(link, this.#s.client.base, page)
   }
 
   #commit(page: ParsedChargerPage): void {
@@ -335,105 +279,14 @@ class SyncRun {
     this.#progress({ pagesRead: this.#pages, chargersRead: this.#chargers.size })
   }
 
-  /**
-   * One page with the retry rules: 5xx, network errors and timeouts back off exponentially with full jitter
-   * (bounded by maxAttempts); a 429 waits Retry-After (bounded by maxRateLimitWaits); anything else fails at
-   * once. A read-ahead page retries only once it is known to be needed, so pages past the end cost one request.
-   */
-  async #fetchWithRetries(
+  #fetchWithRetries(
     url: URL,
     page: number,
     signal: AbortSignal | undefined,
     whenNeeded: Promise<void> | null,
-    counter?: { attempts: number },
+    counter?: RequestCounters,
   ): Promise<ParsedChargerPage> {
-    const { client, budget, sleep, random, maxAttempts, maxRateLimitWaits, backoffBaseMs, backoffCapMs } = this.#s
-    let failures = 0
-    let rateLimitWaits = 0
-    let pause = 0
-    for (;;) {
-      if (pause > 0) await sleep(pause, signal)
-      const wait = budget.delayBeforeRequest()
-      if (wait > 0) {
-        this.#s.log(`waiting ${Math.ceil(wait / 1000)} s to stay within the rate budget`)
-        await sleep(wait, signal)
-      }
-      if (signal?.aborted) throw cancelledError()
-      budget.requestStarted()
-      this.#requests += 1
-      if (counter) counter.attempts += 1
-      let rate: RateInfo | null = null
-      try {
-        const result = await client.getChargerPage(url, page, signal)
-        rate = result.rate
-        return result.page
-      } catch (error) {
-        if (isPlugchoiceError(error)) rate = error.rate
-        if (!isPlugchoiceError(error) || !error.retryable) throw error
-        if (error.code === 'rate-limited') {
-          this.#http429 += 1
-          budget.rateLimited(error.retryAfterMs)
-          if (++rateLimitWaits > maxRateLimitWaits) throw error
-          pause = 0 // the budget now holds every request until Retry-After
-        } else {
-          if (++failures >= maxAttempts) throw error
-          const ceiling = Math.min(backoffCapMs, backoffBaseMs * 2 ** (failures - 1))
-          pause = Math.floor(random() * ceiling)
-          this.#s.log(`page ${page}: ${error.code}; retry ${failures} of ${maxAttempts - 1} in ${pause} ms`)
-        }
-        if (whenNeeded) await abortable(whenNeeded, signal)
-      } finally {
-        budget.requestFinished(rate)
-      }
-    }
-  }
-}
-
-/** The N of a `…/chargers?page=N` link (other than per_page, no other parameter), else null. */
-function pagePattern(url: URL, chargersPath: string): number | null {
-  if (trimSlash(url.pathname) !== trimSlash(chargersPath)) return null
-  for (const name of url.searchParams.keys()) if (name !== 'page' && name !== 'per_page') return null
-  const page = url.searchParams.get('page')
-  return page !== null && /^[1-9]\d*$/.test(page) ? Number(page) : null
-}
-
-function pageKey(page: number): string {
-  return `page:${page}`
-}
-
-function pageKeyOf(url: URL, chargersPath: string): string | null {
-  const page = pagePattern(url, chargersPath)
-  return page === null ? null : pageKey(page)
-}
-
-/** A URL compared regardless of parameter order. */
-function visitKey(url: URL): string {
-  const sorted = new URLSearchParams([...url.searchParams.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-  return `${url.origin}${trimSlash(url.pathname)}?${sorted.toString()}`
-}
-
-function trimSlash(path: string): string {
-  return path.replace(/\/+$/, '')
-}
-
-function tooManyPages(page: number, maxPages: number): PlugchoiceError {
-  return invalidResponse(
-    { kind: 'charger-page', page },
-    `the charger list goes on past ${maxPages.toLocaleString('en-US')} pages`,
-  )
-}
-
-async function abortable(promise: Promise<void>, signal: AbortSignal | undefined): Promise<void> {
-  if (!signal) return promise
-  if (signal.aborted) throw cancelledError()
-  let onAbort!: () => void
-  const aborted = new Promise<never>((_, reject) => {
-    onAbort = () => reject(cancelledError())
-    signal.addEventListener('abort', onAbort, { once: true })
-  })
-  try {
-    await Promise.race([promise, aborted])
-  } finally {
-    signal.removeEventListener('abort', onAbort)
+    const counters = counter ? [this.#counters, counter] : [this.#counters]
+    return fetchPageWithRetries(this.#s, url, page, signal, whenNeeded, counters)
   }
 }

@@ -2,7 +2,7 @@
 // the user's 500/min, shared with their other tools) whatever the fleet size, so a big fleet stretches the
 // interval and the app says so ("every 3 min 15 s for 8,000 chargers"). Failures back off exponentially with
 // jitter; a rejected token stops polling until someone signs in again.
-import { AppError } from '../ipc/app-error'
+import { AppError } from '../core/app-error'
 import { formatWait } from '../api/api-errors'
 import type { Clock } from './clock'
 

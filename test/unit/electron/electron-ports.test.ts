@@ -7,7 +7,7 @@ vi.mock('electron', () => import('../../fakes/electron'))
 
 import { app, BrowserWindow, dialog, resetFakeElectron, shell } from '../../fakes/electron'
 import { electronPorts } from '@main/electron/electron-ports'
-import { AppError } from '@main/ipc/app-error'
+import { AppError } from '@main/core/app-error'
 
 let dir: string
 

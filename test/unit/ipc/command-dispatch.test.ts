@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { dispatchCommand, type CommandHandlers } from '@main/ipc/command-dispatch'
-import { AppError } from '@main/ipc/app-error'
+import { AppError } from '@main/core/app-error'
 import { DEFAULT_SETTINGS, type SettingsPatch } from '@shared/app-schemas'
 
 function handlers(overrides: Partial<CommandHandlers> = {}): CommandHandlers {

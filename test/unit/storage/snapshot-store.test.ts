@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile, copyFile, mkdir } from 'node
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { AppError } from '@main/ipc/app-error'
+import { AppError } from '@main/core/app-error'
 import { generateFleet, HTML_REFERENCE } from '@main/sim/fleet-generator'
 import { loadSnapshotFile, SnapshotStore, type FleetCacheSnapshot } from '@main/storage/snapshot-store'
 import { errno, failingRenameFs, fullDiskFs } from './storage-fakes'

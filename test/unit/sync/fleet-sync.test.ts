@@ -190,22 +190,18 @@ describe('FleetSyncer: reading the whole fleet', () => {
     expect(error.message).toMatch(/none of its 30 records was valid/)
   })
 
-  it('joins a sync under way instead of starting a second one', async () => {
+  it('each walk has its own signal: cancelling one leaves another to finish (the session keeps to one)', async () => {
     const api = await simulator({ fleetSize: 300, latencyMs: 30 })
     const { syncer } = setup(api)
-    const first = syncer.sync()
+    const cancel = new AbortController()
+    const first = syncer.sync({ signal: cancel.signal })
     const secondProgress: number[] = []
     const second = syncer.sync({ onProgress: (p) => secondProgress.push(p.pagesRead) })
-    expect(second).toBe(first)
-    expect(syncer.running).toBe(true)
+    cancel.abort()
+    expect((await syncFailure(first)).code).toBe('cancelled')
     const result = await second
     expect(result.chargers).toHaveLength(300)
-    expect(chargerPages(api).filter((request) => pageOf(request.path) === 1)).toHaveLength(1)
     expect(secondProgress.at(-1)).toBe(3)
-    expect(syncer.running).toBe(false)
-    // A later call is a new sync.
-    await syncer.sync()
-    expect(chargerPages(api).filter((request) => pageOf(request.path) === 1)).toHaveLength(2)
   })
 })
 
