@@ -67,6 +67,7 @@ export const PollStatusSchema = z.object({
   description: z.string(),
   running: z.boolean(),
 })
+export type PollStatus = z.infer<typeof PollStatusSchema>
 
 export const FLEET_SOURCES = ['none', 'cache', 'live'] as const
 

@@ -2,10 +2,8 @@
 // ./electron/ carry its commands, events, tray and notifications to the desktop.
 import { join } from 'node:path'
 import { app, dialog } from 'electron'
-import { resolveApiBase } from './api/api-base'
 import { APP_ID, PRODUCT_NAME } from './app-identity'
-import { startDemoApi } from './core/demo-api'
-import { FleetApp } from './core/fleet-app'
+import { openFleetApp } from './core/open-fleet-app'
 import { electronPorts } from './electron/electron-ports'
 import { forwardEvents, registerCommandHandlers } from './electron/ipc-main-adapter'
 import {
@@ -21,9 +19,7 @@ import { MainWindow } from './electron/main-window'
 import { Notifier, registerNotificationIdentity } from './electron/notifier'
 import { installSecurity } from './electron/security'
 import { runTrayAction, TrayAdapter } from './electron/tray-adapter'
-import { KeytarSecretStore } from './secrets/keytar-secret-store'
 import { resolveUserDataDir } from './storage/user-data-dir'
-import { TokenVault } from './secrets/token-vault'
 import { trayIconPath } from './tray/tray-icon-path'
 import { trayView } from './tray/tray-policy'
 import { resolveAppPage } from './window/app-page'
@@ -61,13 +57,8 @@ async function main(): Promise<void> {
   })
   installSecurity(page)
 
-  const fleet = new FleetApp({
-    userDataDir,
-    apiBase: resolveApiBase(),
-    vault: new TokenVault(new KeytarSecretStore()),
-    ports: electronPorts(() => mainWindow?.window ?? null),
-    startDemoApi,
-  })
+  // Settings only: the keychain is asked after the window and the tray are up (fleet.start() below).
+  const fleet = await openFleetApp({ userDataDir, ports: electronPorts(() => mainWindow?.window ?? null) })
   const tray = new TrayAdapter({
     iconFor: (image) => trayIconPath(image, platform, resourcesDir),
     platform,
@@ -101,11 +92,6 @@ async function main(): Promise<void> {
       if (uuid) fleet.showCharger(uuid)
     },
   })
-
-  await fleet.start()
-  if (demo && (await fleet.handlers['auth:status'](undefined)).state !== 'signed-in') {
-    await fleet.handlers['auth:start-demo'](undefined)
-  }
 
   const window = await MainWindow.create({
     page,
@@ -163,5 +149,7 @@ async function main(): Promise<void> {
   // macOS: a click on the Dock icon reopens the window hidden to the tray.
   app.on('activate', () => mainWindow?.show())
 
-  await window.load()
+  // A keychain can take seconds to answer, or ask to be unlocked: the window and the tray are up meanwhile,
+  // and the page's first auth:status waits for the answer.
+  await Promise.all([window.load(), fleet.start({ demo })])
 }

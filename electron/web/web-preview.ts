@@ -4,11 +4,8 @@
 import { join } from 'node:path'
 import { existsSync } from 'node:fs'
 import { EVENTS } from '@shared/ipc-channels'
-import { resolveApiBase } from '@main/api/api-base'
-import { FleetApp } from '@main/core/fleet-app'
-import { startDemoApi } from '@main/core/demo-api'
-import { KeytarSecretStore } from '@main/secrets/keytar-secret-store'
-import { TokenVault } from '@main/secrets/token-vault'
+import type { FleetApp } from '@main/core/fleet-app'
+import { openFleetApp } from '@main/core/open-fleet-app'
 import { startBridgeServer, type BridgeServer } from './bridge-server'
 import { webPorts } from './web-ports'
 
@@ -31,18 +28,8 @@ export async function startWebPreview(options: WebPreviewOptions): Promise<WebPr
   if (!existsSync(join(staticDir, 'index.html'))) {
     throw new Error(`The renderer is not built (${staticDir}). Run \`npm run build\` first.`)
   }
-  const app = new FleetApp({
-    userDataDir: options.userDataDir,
-    apiBase: resolveApiBase(),
-    vault: new TokenVault(new KeytarSecretStore()),
-    ports: webPorts,
-    startDemoApi,
-  })
-  await app.start()
-  // --demo shows the simulated fleet unless a real account is signed in already.
-  if (options.demo && (await app.handlers['auth:status'](undefined)).state !== 'signed-in') {
-    await app.handlers['auth:start-demo'](undefined)
-  }
+  const app = await openFleetApp({ userDataDir: options.userDataDir, ports: webPorts })
+  await app.start({ demo: options.demo })
   let server: BridgeServer
   try {
     server = await startBridgeServer({

@@ -55,7 +55,7 @@ afterEach(async () => {
   await rm(world.dir, { recursive: true, force: true })
 })
 
-function makeApp(options: { store?: SecretStore; apiBase?: string } = {}): FleetApp {
+async function makeApp(options: { store?: SecretStore; apiBase?: string } = {}): Promise<FleetApp> {
   const ports: DesktopPorts = {
     async saveExport(fileName, csv, rows): Promise<ExportResult> {
       world.exports.push({ fileName, csv, rows })
@@ -66,7 +66,7 @@ function makeApp(options: { store?: SecretStore; apiBase?: string } = {}): Fleet
       return true
     },
   }
-  const app = new FleetApp({
+  const app = await FleetApp.open({
     userDataDir: world.dir,
     apiBase: new URL(options.apiBase ?? world.sim.baseUrl),
     vault: new TokenVault(options.store ?? new KeytarSecretStore({ service: world.service })),
@@ -104,7 +104,7 @@ async function filesUnder(dir: string): Promise<string[]> {
 
 describe('sign in', () => {
   it('checks the token with Plugchoice, stores it, remembers the account and syncs the whole fleet', async () => {
-    const app = makeApp()
+    const app = await makeApp()
     await app.start()
     const status = await app.handlers['auth:sign-in']({ token: `  ${world.sim.token}\n` })
     expect(status.state).toBe('signed-in')
@@ -122,7 +122,7 @@ describe('sign in', () => {
   })
 
   it('stores nothing when Plugchoice rejects the token', async () => {
-    const app = makeApp()
+    const app = await makeApp()
     await app.start()
     await expect(app.handlers['auth:sign-in']({ token: 'not-a-valid-token' })).rejects.toMatchObject({
       code: 'token-rejected',
@@ -134,7 +134,7 @@ describe('sign in', () => {
   })
 
   it('stores nothing when Plugchoice cannot be reached, and says so', async () => {
-    const app = makeApp({ apiBase: 'http://127.0.0.1:9/api/v3' })
+    const app = await makeApp({ apiBase: 'http://127.0.0.1:9/api/v3' })
     await app.start()
     const failure = app.handlers['auth:sign-in']({ token: world.sim.token })
     await expect(failure).rejects.toMatchObject({ code: 'unreachable' })
@@ -152,7 +152,7 @@ describe('sign in', () => {
     ['abc\u200bdef', 'token-invalid-characters'],
     ['“abcdef”', 'token-invalid-characters'],
   ])('refuses %j before sending anything', async (token, code) => {
-    const app = makeApp()
+    const app = await makeApp()
     await app.start()
     world.sim.requests.length = 0
     await expect(app.handlers['auth:sign-in']({ token })).rejects.toMatchObject({ code })
@@ -171,7 +171,7 @@ describe('sign in', () => {
         throw new KeychainUnavailableError('the keyring is locked')
       },
     }
-    const app = makeApp({ store: locked })
+    const app = await makeApp({ store: locked })
     await app.start()
     const status = await app.handlers['auth:sign-in']({ token: world.sim.token })
     expect(status).toMatchObject({
@@ -187,14 +187,14 @@ describe('sign in', () => {
 
 describe('start-up', () => {
   it.skipIf(!secretServiceRuns)('shows the cached fleet of the stored token at once, then syncs', async () => {
-    const first = makeApp()
+    const first = await makeApp()
     await first.start()
     await first.handlers['auth:sign-in']({ token: world.sim.token })
     await liveFleet(first)
     await first.stop()
 
     world.sim.setLatency(1_500)
-    const second = makeApp()
+    const second = await makeApp()
     await second.start()
     const cached = await second.handlers['fleet:snapshot'](undefined)
     expect(cached.status.source).toBe('cache')
@@ -205,7 +205,7 @@ describe('start-up', () => {
   })
 
   it('sets a corrupt cache aside, says so once, and starts empty', async () => {
-    const app = makeApp()
+    const app = await makeApp()
     await app.start()
     await app.handlers['auth:sign-in']({ token: world.sim.token })
     await liveFleet(app)
@@ -215,7 +215,7 @@ describe('start-up', () => {
     await writeFile(cacheFile!, text.slice(0, text.length / 2))
 
     world.sim.setLatency(1_000)
-    const restarted = makeApp({ store: secretServiceRuns ? undefined : memoryStoreWith(world.sim.token) })
+    const restarted = await makeApp({ store: secretServiceRuns ? undefined : memoryStoreWith(world.sim.token) })
     await restarted.start()
     const snapshot = await restarted.handlers['fleet:snapshot'](undefined)
     expect(snapshot.chargers).toHaveLength(0)
@@ -227,7 +227,7 @@ describe('start-up', () => {
 
 describe('a token revoked while polling', () => {
   it('stops polling, keeps the fleet visible and marked stale, and resumes after signing in again', async () => {
-    const app = makeApp()
+    const app = await makeApp()
     await app.start()
     await app.handlers['auth:sign-in']({ token: world.sim.token })
     await liveFleet(app)
@@ -259,9 +259,29 @@ describe('a token revoked while polling', () => {
   })
 })
 
+describe('what the tray and the window hear of a sync', () => {
+  it('the window hears of each page; the tray only that the sync began and ended', async () => {
+    world.sim.stop()
+    world.sim = await startSimulatedApi({ fleetSize: 1_000, seed: 5 })
+    const app = await makeApp()
+    await app.start()
+    const heard = { tray: 0, status: 0, pages: new Set<number>() }
+    app.on('tray', () => heard.tray++)
+    app.on('fleet:status', (status) => {
+      heard.status++
+      heard.pages.add(status.sync.pagesRead)
+    })
+    await app.handlers['auth:sign-in']({ token: world.sim.token })
+    await liveFleet(app, 1_000)
+    expect(heard.pages.size).toBeGreaterThanOrEqual(10)
+    expect(heard.status).toBeGreaterThanOrEqual(10)
+    expect(heard.tray).toBeLessThanOrEqual(6)
+  })
+})
+
 describe('accounts', () => {
   it('never shows the previous account’s cache to another account', async () => {
-    const app = makeApp()
+    const app = await makeApp()
     await app.start()
     await app.handlers['auth:sign-in']({ token: world.sim.token })
     const first = await liveFleet(app)
@@ -293,7 +313,7 @@ describe('accounts', () => {
 
 describe('sign out', () => {
   it('removes the keychain entry, the cached fleet and the remembered account', async () => {
-    const app = makeApp()
+    const app = await makeApp()
     await app.start()
     await app.handlers['auth:sign-in']({ token: world.sim.token })
     await liveFleet(app)
@@ -310,7 +330,7 @@ describe('sign out', () => {
 
 describe('races between polling and the user', () => {
   it('a sign-out during a sync leaves no cache of that account behind', async () => {
-    const app = makeApp()
+    const app = await makeApp()
     await app.start()
     world.sim.setLatency(300)
     await app.handlers['auth:sign-in']({ token: world.sim.token })
@@ -341,7 +361,7 @@ describe('races between polling and the user', () => {
         return had
       },
     }
-    const app = makeApp({ store: slowKeychain })
+    const app = await makeApp({ store: slowKeychain })
     await app.start()
     await app.handlers['auth:sign-in']({ token: world.sim.token })
     await liveFleet(app)
@@ -357,7 +377,7 @@ describe('races between polling and the user', () => {
   })
 
   it('a restored token is checked against the remembered account before its fleet is filed', async () => {
-    const first = makeApp({ store: memoryStoreWith(world.sim.token) })
+    const first = await makeApp({ store: memoryStoreWith(world.sim.token) })
     await first.start()
     await first.handlers['auth:sign-in']({ token: world.sim.token })
     await liveFleet(first)
@@ -367,7 +387,7 @@ describe('races between polling and the user', () => {
       join(world.dir, 'account.json'),
       JSON.stringify({ uuid: 'someone-else', name: 'Else', email: null }),
     )
-    const restarted = makeApp({ store: memoryStoreWith(world.sim.token) })
+    const restarted = await makeApp({ store: memoryStoreWith(world.sim.token) })
     await restarted.start()
     await liveFleet(restarted)
     expect((await restarted.handlers['auth:status'](undefined)).account?.uuid).toBe(world.sim.user.uuid)
@@ -377,7 +397,7 @@ describe('races between polling and the user', () => {
   })
 
   it('signing in again to the same account shows the old fleet as cached until the new sync lands', async () => {
-    const app = makeApp({ store: memoryStoreWith(null) })
+    const app = await makeApp({ store: memoryStoreWith(null) })
     await app.start()
     await app.handlers['auth:sign-in']({ token: world.sim.token })
     await liveFleet(app)
@@ -399,7 +419,7 @@ describe('races between polling and the user', () => {
 
 describe('the token stays secret', () => {
   it('is in no file the app wrote and no line it logged, after a full session', async () => {
-    const app = makeApp()
+    const app = await makeApp()
     await app.start()
     await app.handlers['auth:sign-in']({ token: world.sim.token })
     const snapshot = await liveFleet(app)
@@ -428,7 +448,7 @@ describe('the token stays secret', () => {
 
 describe('commands', () => {
   it('exports the chargers of the view in its order and opens a charger on Plugchoice', async () => {
-    const app = makeApp()
+    const app = await makeApp()
     await app.start()
     await app.handlers['auth:sign-in']({ token: world.sim.token })
     const { chargers } = await liveFleet(app)
@@ -449,11 +469,11 @@ describe('commands', () => {
   })
 
   it('remembers settings across restarts', async () => {
-    const app = makeApp()
+    const app = await makeApp()
     await app.start()
     await app.handlers['settings:set']({ pollIntervalSec: 120, offlineNotifyDelayMin: 5 })
     await app.stop()
-    const again = makeApp()
+    const again = await makeApp()
     await again.start()
     expect(await again.handlers['settings:get'](undefined)).toMatchObject({
       pollIntervalSec: 120,

@@ -1,39 +1,43 @@
-// The main process's application, in plain Node: it owns the session, the fleet, polling, the offline
-// cache, tray state and notifications, and answers every command of the IPC contract. Electron (or the web
-// preview) only carries its commands and events; nothing here imports `electron`, so all of it is tested here.
+// The main process's application, in plain Node: it owns the auth session, the fleet, the sync session, the
+// offline cache, tray state and notifications, and answers every command of the IPC contract (fleet-commands.ts).
+// Electron (or the web preview) only carries its commands and events; nothing here imports `electron`.
 import {
-  idleSyncStatus,
   type Account,
   type AuthStatus,
+  type ExportColumn,
+  type ExportResult,
+  type FleetSnapshot,
   type FleetStatus,
   type Settings,
   type SettingsPatch,
-  type SyncStatus,
 } from '@shared/app-schemas'
 import { countBuckets, fleetTransitions } from '@shared/fleet-health'
 import type { EventPayload } from '@shared/ipc-contract'
 import type { EventName } from '@shared/ipc-channels'
 import type { Charger } from '@shared/plugchoice-schemas'
 import { chargerWebUrl } from '@shared/plugchoice-web'
-import { cancelledError, PlugchoiceError } from '../api/api-errors'
-import { FleetSyncer } from '../sync/fleet-sync'
-import { describeInterval, PollScheduler } from '../sync/poll-scheduler'
-import { RateBudget } from '../sync/rate-budget'
-import { systemClock, type Clock } from '../sync/clock'
-import { SnapshotStore } from '../storage/snapshot-store'
-import { SettingsStore } from '../storage/settings-store'
-import { AccountStore } from '../storage/account-store'
-import type { TokenVault } from '../secrets/token-vault'
-import { pickProblems, type TrayState } from '../tray/tray-policy'
-import { NotificationPolicy, type NotificationSpec } from '../notifications/notification-policy'
-import { AppError, toAppError } from './app-error'
+import type { PlugchoiceClient } from '../api/plugchoice-client'
 import type { CommandHandlers } from '../ipc/command-dispatch'
+import { NotificationPolicy, type NotificationSpec } from '../notifications/notification-policy'
+import { NotificationTimer } from '../notifications/notification-timer'
+import type { TokenVault } from '../secrets/token-vault'
+import { AccountStore } from '../storage/account-store'
+import { SettingsStore } from '../storage/settings-store'
+import { systemClock, type Clock } from '../sync/clock'
+import { FleetSyncer } from '../sync/fleet-sync'
+import { RateBudget } from '../sync/rate-budget'
+import { SyncSession, type SyncChange, type SyncedFleet } from '../sync/sync-session'
+import { pickProblems, type TrayState } from '../tray/tray-policy'
+import { AppError } from './app-error'
 import { AuthSession, type DemoApi } from './auth-session'
-import { EventHub } from './event-hub'
-import { FleetModel } from './fleet-model'
 import { exportFileName, fleetCsv } from './csv-export'
 import type { DesktopPorts } from './desktop-ports'
-import type { PlugchoiceClient } from '../api/plugchoice-client'
+import { EventHub } from './event-hub'
+import { fleetCommands } from './fleet-commands'
+import { FleetModel, type FleetOrigin } from './fleet-model'
+import { fleetStatusOf } from './fleet-status'
+import { OfflineFleet } from './offline-fleet'
+import { pauseEnd, type PauseChoice } from '../notifications/notification-pause'
 
 export type RendererEvents = { [E in EventName]: EventPayload<E> }
 export type AppEvents = RendererEvents & { tray: TrayState; notify: NotificationSpec }
@@ -52,90 +56,114 @@ export interface FleetAppDeps {
   log?: (line: string) => void
 }
 
-const PAUSE_HOURS = { hour: 1, 'four-hours': 4 } as const
-
 export class FleetApp {
-  readonly handlers: CommandHandlers
+  readonly handlers: CommandHandlers = fleetCommands(this)
   private readonly events = new EventHub<AppEvents>()
   private readonly clock: Clock
   private readonly log: (line: string) => void
-  private readonly session: AuthSession
-  private readonly snapshots: SnapshotStore
-  private readonly settingsStore: SettingsStore
+  private readonly auth: AuthSession
+  private readonly offline: OfflineFleet
   private readonly fleet = new FleetModel()
-  private readonly notifications = new NotificationPolicy()
-  private settings!: Settings
-  private scheduler: PollScheduler | null = null
-  private syncer: FleetSyncer | null = null
-  /** Cancels the sync of the session being stopped (sign-out, another sign-in, quit). */
-  private cancelSync = new AbortController()
-  private syncUnderWay: Promise<unknown> | null = null
-  private sync: SyncStatus = idleSyncStatus()
-  private notice: string | null = null
-  private notificationTimer: unknown = null
+  private readonly notifications: NotificationTimer
+  /** The session of the signed-in client; after a rejected token, the stopped one whose error is on screen. */
+  private syncSession: SyncSession | null = null
+  /** start()'s keychain read: who is signed in is not known before it settles. */
+  private restored: Promise<void> = Promise.resolve()
 
-  constructor(private readonly deps: FleetAppDeps) {
+  /** The app with its settings read: ready for commands, before the keychain is asked anything (start()). */
+  static async open(deps: FleetAppDeps): Promise<FleetApp> {
+    const store = new SettingsStore(deps.userDataDir)
+    const settings = await store.load()
+    const setAside = store.lastSetAside
+    const notice = setAside
+      ? `Your settings could not be read (${setAside.reason}); the defaults apply and the old file was set aside.`
+      : null
+    return new FleetApp(deps, store, settings, notice)
+  }
+
+  private constructor(
+    private readonly deps: FleetAppDeps,
+    private readonly settingsStore: SettingsStore,
+    private settings: Settings,
+    private notice: string | null,
+  ) {
     this.clock = deps.clock ?? systemClock
     this.log = deps.log ?? ((line) => console.log(`[plugfleet] ${line}`))
-    this.snapshots = new SnapshotStore(deps.userDataDir)
-    this.settingsStore = new SettingsStore(deps.userDataDir)
-    this.session = new AuthSession({
+    this.offline = new OfflineFleet(deps.userDataDir, this.log)
+    this.auth = new AuthSession({
       apiBase: deps.apiBase,
       vault: deps.vault,
       accounts: new AccountStore(deps.userDataDir),
       createClient: deps.createClient,
       startDemoApi: deps.startDemoApi,
     })
-    this.handlers = {
-      'auth:status': async () => this.session.status(),
-      'auth:sign-in': async ({ token }) => this.signIn(token),
-      'auth:sign-out': async () => this.signOut(),
-      'auth:start-demo': async () => this.startDemo(),
-      'fleet:snapshot': async () => ({ status: this.fleetStatus(), chargers: [...this.fleet.list()] }),
-      'fleet:refresh': async () => {
-        this.refreshNow('user')
-        return this.fleetStatus()
-      },
-      'fleet:export-csv': async ({ uuids, columns }) => {
-        const chargers = uuids.map((uuid) => this.fleet.get(uuid)).filter((c): c is Charger => c !== undefined)
-        const csv = fleetCsv(chargers, columns)
-        return this.deps.ports.saveExport(exportFileName(new Date(this.clock.now())), csv, chargers.length)
-      },
-      'settings:get': async () => this.settings,
-      'settings:set': async (patch) => this.updateSettings(patch),
-      'charger:open-in-plugchoice': async ({ uuid }) => {
-        const charger = this.fleet.get(uuid)
-        if (!charger) throw new AppError('not-found', 'That charger is no longer in the fleet.')
-        if (charger.id == null) throw new AppError('no-link', 'Plugchoice did not give this charger a web address.')
-        const url = chargerWebUrl(charger.id)
-        // electronegativity-justified OPEN_EXTERNAL_JS_CHECK: a DesktopPorts call, not shell; the URL is built here
-        // by chargerWebUrl and the Electron port checks isAllowedExternalUrl() again.
-        return { url, opened: await this.deps.ports.openExternal(url) }
-      },
-    }
+    this.notifications = new NotificationTimer({
+      policy: new NotificationPolicy(),
+      clock: this.clock,
+      fleet: () => this.fleet.list(),
+      settings: () => this.settings,
+      show: (spec) => this.events.emit('notify', spec),
+    })
   }
 
   on<E extends keyof AppEvents>(event: E, listener: (payload: AppEvents[E]) => void): () => void {
     return this.events.on(event, listener)
   }
 
-  /** Start-up: cached fleet of the stored token's account at once, then a sync. */
-  async start(): Promise<void> {
-    this.settings = await this.settingsStore.load()
-    const setAside = this.settingsStore.lastSetAside
-    if (setAside)
-      this.notice = `Your settings could not be read (${setAside.reason}); the defaults apply and the old file was set aside.`
-    await this.session.restore()
-    const account = this.session.currentAccount()
+  /**
+   * The stored token's account: its cached fleet at once, then a sync. The window can be up before this
+   * settles (a keychain can take seconds to answer, or ask the user to unlock it); `auth:status` waits for it.
+   */
+  start(options: { demo?: boolean } = {}): Promise<void> {
+    this.restored = this.restore(options.demo ?? false)
+    return this.restored
+  }
+
+  /** With `demo` (`--demo`), the simulated fleet unless a real account is signed in already. */
+  private async restore(demo: boolean): Promise<void> {
+    await this.auth.restore()
+    const account = this.auth.currentAccount()
     if (account) await this.showCachedFleet(account.uuid)
     this.emitAuth()
-    if (this.session.currentClient()) this.startPolling()
+    if (demo && this.auth.status().state !== 'signed-in') await this.startDemo()
+    else if (this.auth.currentClient()) this.startSyncing()
   }
 
   async stop(): Promise<void> {
-    await this.endSession()
-    this.clearNotificationTimer()
-    await this.session.dispose()
+    await this.endSyncing()
+    this.notifications.cancel()
+    await this.auth.dispose()
+  }
+
+  async authStatus(): Promise<AuthStatus> {
+    await this.restored.catch(() => undefined)
+    return this.auth.status()
+  }
+
+  async signIn(token: string): Promise<AuthStatus> {
+    return this.openSession(await this.auth.signIn(token))
+  }
+
+  async startDemo(): Promise<AuthStatus> {
+    return this.openSession(await this.auth.startDemo())
+  }
+
+  async signOut(): Promise<AuthStatus> {
+    await this.endSyncing()
+    this.syncSession = null
+    const account = await this.auth.signOut()
+    // The cache of the fleet shown belongs to the account of that fleet (after a rejected token, the session
+    // may already have forgotten who it was).
+    const owner = account?.uuid ?? this.fleet.origin.accountUuid
+    if (owner) await this.offline.remove(owner)
+    this.forgetFleet()
+    this.notice = null
+    this.emitAuth()
+    return this.auth.status()
+  }
+
+  snapshot(): FleetSnapshot {
+    return { status: this.fleetStatus(), chargers: [...this.fleet.list()] }
   }
 
   currentSettings(): Settings {
@@ -143,41 +171,47 @@ export class FleetApp {
   }
 
   refreshNow(reason: RefreshReason): void {
-    if (!this.scheduler) return
+    if (!this.syncSession || this.syncSession.disposed) return
     this.log(`refresh (${reason})`)
-    void this.scheduler.requestRefresh()
+    void this.syncSession.refresh()
   }
 
   showCharger(uuid: string): void {
     this.events.emit('ui:show-charger', { uuid })
   }
 
-  async pauseNotifications(until: 'hour' | 'four-hours' | 'tomorrow' | null): Promise<void> {
-    const now = new Date(this.clock.now())
-    let pausedUntil: string | null = null
-    if (until === 'tomorrow') {
-      const morning = new Date(now)
-      morning.setDate(morning.getDate() + 1)
-      morning.setHours(8, 0, 0, 0)
-      pausedUntil = morning.toISOString()
-    } else if (until) {
-      pausedUntil = new Date(now.getTime() + PAUSE_HOURS[until] * 3_600_000).toISOString()
-    }
-    await this.updateSettings({ notificationsPausedUntil: pausedUntil })
+  async pauseNotifications(until: PauseChoice | null): Promise<void> {
+    await this.updateSettings({ notificationsPausedUntil: pauseEnd(until, new Date(this.clock.now())) })
   }
 
   async updateSettings(patch: SettingsPatch): Promise<Settings> {
     this.settings = await this.settingsStore.update(patch)
-    this.scheduler?.setIntervalMs(this.settings.pollIntervalSec * 1000)
+    this.syncSession?.setIntervalMs(this.settings.pollIntervalSec * 1000)
     this.events.emit('settings:changed', this.settings)
-    this.emitStatus()
+    this.emitStatus('phase')
     return this.settings
+  }
+
+  async exportCsv(uuids: readonly string[], columns: readonly ExportColumn[]): Promise<ExportResult> {
+    const chargers = uuids.map((uuid) => this.fleet.get(uuid)).filter((c): c is Charger => c !== undefined)
+    const csv = fleetCsv(chargers, [...columns])
+    return this.deps.ports.saveExport(exportFileName(new Date(this.clock.now())), csv, chargers.length)
+  }
+
+  async openInPlugchoice(uuid: string): Promise<{ url: string; opened: boolean }> {
+    const charger = this.fleet.get(uuid)
+    if (!charger) throw new AppError('not-found', 'That charger is no longer in the fleet.')
+    if (charger.id == null) throw new AppError('no-link', 'Plugchoice did not give this charger a web address.')
+    const url = chargerWebUrl(charger.id)
+    // electronegativity-justified OPEN_EXTERNAL_JS_CHECK: a DesktopPorts call, not shell; the URL is built here
+    // by chargerWebUrl and the Electron port checks isAllowedExternalUrl() again.
+    return { url, opened: await this.deps.ports.openExternal(url) }
   }
 
   trayState(): TrayState {
     const chargers = this.fleet.list()
     return {
-      auth: this.session.status(),
+      auth: this.auth.status(),
       fleet: this.fleetStatus(),
       counts: countBuckets(chargers),
       problems: pickProblems(chargers),
@@ -187,38 +221,21 @@ export class FleetApp {
   }
 
   fleetStatus(): FleetStatus {
-    const origin = this.fleet.origin
-    const poll = this.scheduler?.status()
-    const intervalMs = (this.settings?.pollIntervalSec ?? 60) * 1000
-    return {
-      source: origin.source,
-      accountUuid: origin.accountUuid,
-      fetchedAt: origin.fetchedAt,
+    return fleetStatusOf({
+      origin: this.fleet.origin,
       revision: this.fleet.revision,
       total: this.fleet.list().length,
-      stale: origin.source === 'cache' || (origin.source === 'live' && this.sync.lastError !== null),
-      sync: { ...this.sync, nextSyncAt: poll?.nextRunAt ? new Date(poll.nextRunAt).toISOString() : null },
-      poll: {
-        intervalMs: poll?.intervalMs ?? intervalMs,
-        effectiveIntervalMs: poll?.effectiveIntervalMs ?? intervalMs,
-        description: poll?.description ?? describeInterval(intervalMs, intervalMs, null),
-        running: poll?.running ?? false,
-      },
+      sync: this.syncSession?.status() ?? null,
+      poll: this.syncSession?.poll() ?? null,
+      intervalMs: this.settings.pollIntervalSec * 1000,
       notice: this.notice,
-    }
+    })
   }
 
-  private async signIn(token: string): Promise<AuthStatus> {
-    return this.openSession(await this.session.signIn(token))
-  }
-
-  private async startDemo(): Promise<AuthStatus> {
-    return this.openSession(await this.session.startDemo())
-  }
-
-  /** After a sign-in or the demo: that account's fleet (never another's), then polling. */
+  /** After a sign-in or the demo: that account's fleet (never another's), then syncing. */
   private async openSession(account: Account): Promise<AuthStatus> {
-    await this.endSession()
+    await this.endSyncing()
+    this.syncSession = null
     if (this.fleet.origin.accountUuid !== account.uuid) {
       this.forgetFleet()
       await this.showCachedFleet(account.uuid)
@@ -226,182 +243,80 @@ export class FleetApp {
       // The same account again (after a rejected token): what is on screen is from before, not live.
       this.fleet.setOrigin({ ...this.fleet.origin, source: 'cache' })
     }
-    this.sync = idleSyncStatus()
     this.emitAuth()
-    this.startPolling()
-    return this.session.status()
-  }
-
-  private async signOut(): Promise<AuthStatus> {
-    await this.endSession()
-    const account = await this.session.signOut()
-    // The cache of the fleet shown belongs to the account of that fleet (after a rejected token, the session
-    // may already have forgotten who it was).
-    const owner = account?.uuid ?? this.fleet.origin.accountUuid
-    if (owner) await this.snapshots.remove(owner)
-    this.forgetFleet()
-    this.sync = idleSyncStatus()
-    this.notice = null
-    this.emitAuth()
-    return this.session.status()
+    this.startSyncing()
+    return this.auth.status()
   }
 
   private async showCachedFleet(accountUuid: string): Promise<void> {
-    const cached = await this.snapshots.load(accountUuid)
-    if (cached.kind === 'loaded') {
-      this.replaceFleet(cached.snapshot.chargers, {
-        source: 'cache',
-        accountUuid,
-        fetchedAt: cached.snapshot.fetchedAt,
-      })
-      this.notice = null
-    } else if (cached.kind === 'unreadable') {
-      this.notice = `The offline copy of your fleet could not be read (${cached.reason}); it is left as it is.`
-      this.log(`cache unreadable: ${cached.reason}`)
-    } else if (cached.kind === 'set-aside') {
-      this.notice = `The offline copy of your fleet could not be read (${cached.reason}); it was set aside and will be rebuilt.`
-      this.log(`cache set aside: ${cached.reason}`)
-    }
+    const { fleet, notice } = await this.offline.load(accountUuid)
+    if (fleet) this.replaceFleet(fleet.chargers, { source: 'cache', accountUuid, fetchedAt: fleet.fetchedAt })
+    // A missing copy changes nothing; a loaded one clears the old notice; a broken one says so.
+    if (fleet || notice) this.notice = notice
   }
 
-  private startPolling(): void {
-    const client = this.session.currentClient()
+  private startSyncing(): void {
+    const client = this.auth.currentClient()
     if (!client) return
-    this.syncer =
-      this.deps.createSyncer?.(client) ?? new FleetSyncer({ client, budget: new RateBudget(), log: this.log })
-    this.cancelSync = new AbortController()
-    this.scheduler = new PollScheduler({
-      run: () => {
-        const run = this.runSync(this.cancelSync.signal)
-        this.syncUnderWay = run
-        return run
+    const session = new SyncSession({
+      syncer: this.deps.createSyncer?.(client) ?? new FleetSyncer({ client, budget: new RateBudget(), log: this.log }),
+      identify: async (signal) => {
+        // A restored token is confirmed once with GET /user: it counts against the budget.
+        const requests = this.auth.isVerified() ? 0 : 1
+        const account = await this.auth.identify(signal)
+        // The token turned out to be another account's: the fleet on screen is not this one's.
+        if (!signal.aborted && this.fleet.origin.accountUuid && this.fleet.origin.accountUuid !== account.uuid) {
+          this.forgetFleet()
+        }
+        return { account, requests }
       },
+      onSynced: (fleet, signal) => this.fileSyncedFleet(fleet, signal),
+      onTokenRejected: () => this.auth.tokenRejected(client),
+      onChange: (change) => this.onSyncChange(change),
       clock: this.clock,
       intervalMs: this.settings.pollIntervalSec * 1000,
-      onState: () => this.emitStatus(),
     })
-    this.scheduler.start()
-    this.emitStatus()
+    this.syncSession = session
+    session.start()
+    this.emitStatus('phase')
   }
 
-  /** Stops polling and waits for the sync under way to settle, so none of its writes lands afterwards. */
-  private async endSession(): Promise<void> {
-    this.stopPolling()
-    await this.syncUnderWay?.catch(() => undefined)
+  private async fileSyncedFleet({ account, chargers, fetchedAt }: SyncedFleet, signal: AbortSignal): Promise<void> {
+    const before = this.fleet.origin.source === 'none' ? null : this.fleet.list()
+    this.replaceFleet(chargers, { source: 'live', accountUuid: account.uuid, fetchedAt })
+    this.notice = await this.offline.save(account.uuid, fetchedAt, chargers)
+    if (!signal.aborted && before) this.notifications.onSync(fleetTransitions(before, chargers))
   }
 
-  private stopPolling(): void {
-    this.cancelSync.abort()
-    this.scheduler?.stop()
-    this.scheduler = null
-    this.syncer = null
+  private onSyncChange(change: SyncChange): void {
+    if (change === 'stopped') this.emitAuth()
+    else this.emitStatus(change)
   }
 
-  private async runSync(signal: AbortSignal): Promise<{ requests: number; chargers: number }> {
-    const syncer = this.syncer
-    const client = this.session.currentClient()
-    if (!syncer || !client) return { requests: 0, chargers: 0 }
-    const startedAt = new Date(this.clock.now()).toISOString()
-    this.sync = { ...this.sync, state: 'syncing', pagesRead: 0, chargersRead: 0, lastAttemptAt: startedAt }
-    this.emitStatus()
-    try {
-      // A restored token is confirmed once with GET /user: it counts against the budget.
-      const identifyRequests = this.session.isVerified() ? 0 : 1
-      const account = await this.session.identify(signal)
-      if (this.syncer !== syncer) throw cancelledError()
-      if (this.fleet.origin.accountUuid && this.fleet.origin.accountUuid !== account.uuid) this.forgetFleet()
-      const result = await syncer.sync({
-        signal,
-        onProgress: ({ pagesRead, chargersRead }) => {
-          this.sync = { ...this.sync, pagesRead, chargersRead }
-          this.emitStatus()
-        },
-      })
-      const requests = result.requests + identifyRequests
-      if (this.syncer !== syncer) return { requests, chargers: result.chargers.length }
-      const fetchedAt = new Date(this.clock.now()).toISOString()
-      const before = this.fleet.origin.source === 'none' ? null : this.fleet.list()
-      this.replaceFleet(result.chargers, { source: 'live', accountUuid: account.uuid, fetchedAt })
-      this.sync = { ...this.sync, state: 'idle', lastSuccessAt: fetchedAt, lastError: null, rejected: result.rejected }
-      await this.writeCache(account.uuid, fetchedAt, result.chargers)
-      if (this.syncer !== syncer) return { requests, chargers: result.chargers.length }
-      if (before) this.notify(fleetTransitions(before, result.chargers))
-      this.emitStatus()
-      return { requests, chargers: result.chargers.length }
-    } catch (error) {
-      if (this.syncer !== syncer) throw error
-      this.sync = { ...this.sync, state: 'error', lastError: toAppError(error) }
-      if (
-        error instanceof PlugchoiceError &&
-        error.code === 'token-rejected' &&
-        (await this.session.tokenRejected(client))
-      ) {
-        this.stopPolling()
-        this.emitAuth()
-      }
-      this.emitStatus()
-      throw error
-    }
-  }
-
-  private async writeCache(accountUuid: string, fetchedAt: string, chargers: Charger[]): Promise<void> {
-    try {
-      await this.snapshots.save({ schemaVersion: 1, accountUuid, fetchedAt, chargers })
-      this.notice = null
-    } catch (error) {
-      // The fleet on screen is fine; only the offline copy is older than it. Say so, keep going.
-      this.notice = `The offline copy could not be updated: ${toAppError(error).message}`
-      this.log(this.notice)
-    }
-  }
-
-  private notify(transitions: ReturnType<typeof fleetTransitions>): void {
-    const specs = this.notifications.onSync(transitions, this.fleet.list(), this.settings, this.clock.now())
-    for (const spec of specs) this.events.emit('notify', spec)
-    this.scheduleNotificationTimer()
-  }
-
-  private scheduleNotificationTimer(): void {
-    this.clearNotificationTimer()
-    const due = this.notifications.nextDueAt()
-    if (due === null) return
-    this.notificationTimer = this.clock.setTimeout(
-      () => {
-        this.notificationTimer = null
-        for (const spec of this.notifications.due(this.clock.now(), this.fleet.list(), this.settings)) {
-          this.events.emit('notify', spec)
-        }
-        this.scheduleNotificationTimer()
-      },
-      Math.max(0, due - this.clock.now()),
-    )
-  }
-
-  private clearNotificationTimer(): void {
-    if (this.notificationTimer !== null) this.clock.clearTimeout(this.notificationTimer)
-    this.notificationTimer = null
+  /** Stops syncing and waits for the sync under way to settle, so none of its writes lands afterwards. */
+  private async endSyncing(): Promise<void> {
+    await this.syncSession?.dispose()
   }
 
   /** Another account (or none) from now on: its fleet and its pending notifications go. */
   private forgetFleet(): void {
     this.replaceFleet([], { source: 'none', accountUuid: null, fetchedAt: null })
     this.notifications.reset()
-    this.clearNotificationTimer()
   }
 
-  private replaceFleet(chargers: readonly Charger[], origin: Parameters<FleetModel['replace']>[1]): void {
+  private replaceFleet(chargers: readonly Charger[], origin: FleetOrigin): void {
     const delta = this.fleet.replace(chargers, origin)
     if (delta) this.events.emit('fleet:delta', delta)
   }
 
   private emitAuth(): void {
-    this.events.emit('auth:changed', this.session.status())
-    this.emitStatus()
+    this.events.emit('auth:changed', this.auth.status())
+    this.emitStatus('phase')
   }
 
-  private emitStatus(): void {
-    if (!this.settings) return
+  /** The window hears of every page; the tray only of what it shows (not "page 7 of a sync"). */
+  private emitStatus(change: Exclude<SyncChange, 'stopped'>): void {
     this.events.emit('fleet:status', this.fleetStatus())
-    this.events.emit('tray', this.trayState())
+    if (change === 'phase') this.events.emit('tray', this.trayState())
   }
 }

@@ -3,6 +3,7 @@
 // every state change. The menu is rebuilt whenever it changes: a Menu is immutable once set on a Linux app
 // indicator, and indicators ignore clicks on the icon, so everything the icon does is also in the menu.
 import { Menu, Tray, type MenuItemConstructorOptions } from 'electron'
+import type { PauseChoice } from '../notifications/notification-pause'
 import type { TrayAction, TrayImage, TrayMenuItem, TrayView } from '../tray/tray-view'
 
 export interface TrayAdapterOptions {
@@ -86,7 +87,7 @@ export class TrayAdapter {
 /** What the tray's actions do to the app core and the window. */
 export interface TrayActionTargets {
   refreshNow(reason: 'tray'): void
-  pauseNotifications(until: 'hour' | 'four-hours' | 'tomorrow' | null): Promise<void>
+  pauseNotifications(until: PauseChoice | null): Promise<void>
   showCharger(uuid: string): void
   showWindow(): void
   quit(): void

@@ -145,6 +145,11 @@ export class PollScheduler {
     return Promise.resolve()
   }
 
+  /** Resolves once no run is under way (at once if none is). */
+  settled(): Promise<void> {
+    return this.#inFlight ?? Promise.resolve()
+  }
+
   status(): PollSchedulerStatus {
     const effective = this.#effectiveMs()
     return {

@@ -1,6 +1,8 @@
 // What the tray shows, as plain data: the pure tray policy produces it, the Electron adapter renders it.
 // (Signal Desktop's SystemTrayService pattern: one idempotent render of the tray from state.)
 
+import type { PauseChoice } from '../notifications/notification-pause'
+
 /** One image per fleet state; the adapter maps it to the platform's asset (template PNG, .ico, PNG). */
 export const TRAY_IMAGES = ['ok', 'attention', 'problem', 'stale', 'signed-out', 'paused'] as const
 export type TrayImage = (typeof TRAY_IMAGES)[number]
@@ -9,7 +11,7 @@ export type TrayAction =
   | { type: 'open-window' }
   | { type: 'show-charger'; uuid: string }
   | { type: 'refresh' }
-  | { type: 'pause-notifications'; until: 'hour' | 'four-hours' | 'tomorrow' }
+  | { type: 'pause-notifications'; until: PauseChoice }
   | { type: 'resume-notifications' }
   | { type: 'quit' }
 

@@ -1,0 +1,24 @@
+// The one way the desktop app and the web preview build the app: the real Plugchoice client, the OS keychain
+// and the demo's simulated API behind its one door (demo-api.ts). They differ only in where data lives and in
+// their desktop ports (save dialog and browser, or a download and the page's own link).
+import { resolveApiBase } from '../api/api-base'
+import { KeytarSecretStore } from '../secrets/keytar-secret-store'
+import { TokenVault } from '../secrets/token-vault'
+import { startDemoApi } from './demo-api'
+import type { DesktopPorts } from './desktop-ports'
+import { FleetApp } from './fleet-app'
+
+export interface FleetAppHost {
+  userDataDir: string
+  ports: DesktopPorts
+}
+
+export function openFleetApp(host: FleetAppHost): Promise<FleetApp> {
+  return FleetApp.open({
+    userDataDir: host.userDataDir,
+    apiBase: resolveApiBase(),
+    vault: new TokenVault(new KeytarSecretStore()),
+    ports: host.ports,
+    startDemoApi,
+  })
+}

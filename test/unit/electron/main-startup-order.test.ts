@@ -1,0 +1,64 @@
+// A keychain that does not answer (locked, waiting for the user to type a password in its own prompt) must
+// not keep the app from opening: the window and the tray are up first, the page waits on "loading", and the
+// app goes on as soon as the keychain answers.
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+
+vi.mock('electron', () => import('../../fakes/electron'))
+
+let answerKeychain: (token: string | null) => void = () => undefined
+const keychainAnswered = new Promise<string | null>((resolve) => (answerKeychain = resolve))
+vi.mock('keytar', () => {
+  const keytar = {
+    getPassword: () => keychainAnswered,
+    setPassword: async () => undefined,
+    deletePassword: async () => true,
+  }
+  return { ...keytar, default: keytar }
+})
+
+import { app, BrowserWindow, FakeTray, ipcMain, resetFakeElectron } from '../../fakes/electron'
+
+let userData: string
+const saved = { ...process.env }
+
+beforeAll(async () => {
+  resetFakeElectron()
+  userData = await mkdtemp(join(tmpdir(), 'plugfleet-startup-'))
+  process.env.PLUGFLEET_USER_DATA = userData
+  delete process.env.PLUGFLEET_DEMO
+  delete process.env.ELECTRON_RENDERER_URL
+  vi.spyOn(console, 'log').mockImplementation(() => {})
+  await import('@main/index')
+})
+
+afterAll(async () => {
+  answerKeychain(null)
+  if (app.listenerCount('will-quit') === 0) app.quit()
+  process.env = saved
+  await rm(userData, { recursive: true, force: true })
+})
+
+describe('start-up with a keychain that has not answered yet', () => {
+  it('opens the window and the tray before the keychain answers; auth:status waits for the answer', async () => {
+    await vi.waitFor(() => expect(BrowserWindow.instances[0]?.webContents.loaded).toBeTruthy(), { timeout: 20_000 })
+    expect(FakeTray.instances).toHaveLength(1)
+    const window = BrowserWindow.instances[0]!
+    let answered = false
+    const status = (
+      ipcMain.invokeFrom(window.webContents, window.webContents.mainFrame, 'auth:status', undefined) as Promise<{
+        ok: boolean
+        data?: { state: string }
+      }>
+    ).then((result) => {
+      answered = true
+      return result
+    })
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(answered).toBe(false)
+    answerKeychain(null)
+    await expect(status).resolves.toMatchObject({ ok: true, data: { state: 'signed-out' } })
+  })
+})
