@@ -74,6 +74,8 @@ check(
   'svelte-check',
   ...npx('svelte-check', '--tsconfig', './renderer/tsconfig.json', '--fail-on-warnings', '--output', 'human'),
 )
+check('eslint', ...npx('eslint', '.', '--max-warnings', '0'))
+check('prettier', ...npx('prettier', '--check', '.'))
 if (existsSync(join(root, 'test', 'electronegativity.mjs')))
   check('electronegativity', process.execPath, ['test/electronegativity.mjs'])
 

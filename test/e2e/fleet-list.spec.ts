@@ -175,7 +175,7 @@ test.describe('the fleet list', () => {
     await app.getByRole('button', { name: 'Export CSV' }).click()
     const file = await download
     expect(file.suggestedFilename()).toMatch(/^plugchoice-fleet-.*\.csv$/)
-    const rows = parseCsv(await readFile((await file.path())!, 'utf8'))
+    const rows = parseCsv(await readFile(await file.path(), 'utf8'))
     expect(rows[0]).toEqual([
       'Health',
       'Identity',

@@ -12,7 +12,7 @@ import type * as Electron from 'electron'
 type ElectronModule = typeof import('electron')
 
 /** An Electron `Event`: listeners call preventDefault(); tests read whether they did. */
-export function fakeEvent<P extends object = {}>(params?: P): Electron.Event<P> {
+export function fakeEvent<P extends object = object>(params?: P): Electron.Event<P> {
   let prevented = false
   const event = {
     preventDefault: () => {
@@ -593,7 +593,7 @@ export class FakeMenu extends EventEmitter {
     for (const label of labels) {
       found = items.find((item) => item.label === label)
       if (!found) return undefined
-      items = Array.isArray(found.submenu) ? (found.submenu as Electron.MenuItemConstructorOptions[]) : []
+      items = Array.isArray(found.submenu) ? found.submenu : []
     }
     return found
   }
@@ -603,7 +603,7 @@ export class FakeMenu extends EventEmitter {
     const item = this.find(...labels)
     if (!item) throw new Error(`No menu item ${labels.join(' > ')}`)
     if (item.enabled === false) throw new Error(`Menu item ${labels.join(' > ')} is disabled`)
-    item.click?.(item as unknown as Electron.MenuItem, undefined, {} as Electron.KeyboardEvent)
+    item.click?.(item as unknown as Electron.MenuItem, undefined, {})
   }
 }
 
@@ -646,7 +646,7 @@ export class FakeTray
 
   // --- test helpers ---
   click(): void {
-    this.emit('click', {} as Electron.KeyboardEvent, { x: 0, y: 0, width: 16, height: 16 }, { x: 0, y: 0 })
+    this.emit('click', {}, { x: 0, y: 0, width: 16, height: 16 }, { x: 0, y: 0 })
   }
 }
 
@@ -713,7 +713,7 @@ export const dialog = {
     windowOrOptions: Electron.BaseWindow | Electron.SaveDialogOptions,
     maybeOptions?: Electron.SaveDialogOptions,
   ): Promise<Electron.SaveDialogReturnValue> {
-    const options = maybeOptions ?? (windowOrOptions as Electron.SaveDialogOptions)
+    const options = maybeOptions ?? windowOrOptions
     dialog.saveDialogs.push(options)
     return dialog.nextSave
   },
@@ -762,6 +762,7 @@ void constructorsAcceptRealArguments
 const staticsMatch: {
   buildFromTemplate: (template: Parameters<ElectronModule['Menu']['buildFromTemplate']>[0]) => unknown
   isSupported: ElectronModule['Notification']['isSupported']
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- static methods: `this` is never used
 } = { buildFromTemplate: FakeMenu.buildFromTemplate, isSupported: FakeNotification.isSupported }
 void staticsMatch
 

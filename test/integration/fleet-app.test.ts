@@ -261,7 +261,7 @@ describe('a token revoked while polling', () => {
 
 describe('what the tray and the window hear of a sync', () => {
   it('the window hears of each page; the tray only that the sync began and ended', async () => {
-    world.sim.stop()
+    await world.sim.stop()
     world.sim = await startSimulatedApi({ fleetSize: 1_000, seed: 5 })
     const app = await makeApp()
     await app.start()

@@ -137,7 +137,7 @@ function runProbe(
   const dirs = ['home', 'data', 'config', 'cache', 'user-data'].map((name) => join(root, name))
   for (const dir of dirs) mkdirSync(dir)
   const [program, ...args] = [...wrapWith, process.execPath, '--import', 'tsx', probe, mode]
-  const child = spawnSync(program!, args, {
+  const child = spawnSync(program, args, {
     cwd: repoRoot,
     encoding: 'utf8',
     timeout: 60_000,

@@ -133,7 +133,7 @@ export function cancelledError(): PlugchoiceError {
 
 /** A `links.next` naming another site: we stop rather than hand the token to it. Only the origin is named. */
 export function foreignLinkError(link: string, subject: Subject): PlugchoiceError {
-  let where = 'another site'
+  let where: string
   try {
     where = new URL(link).origin
   } catch {

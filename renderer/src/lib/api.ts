@@ -25,7 +25,7 @@ function choose(): { raw: UntrustedBridge; transport: Transport } {
     }
     return { raw: preload, transport }
   }
-  let storage: Storage | null = null
+  let storage: Storage | null
   try {
     storage = window.sessionStorage
   } catch {

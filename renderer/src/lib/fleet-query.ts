@@ -79,6 +79,7 @@ export function naturalKey(text: string): string {
   if (key === undefined) {
     key = text.toLowerCase()
     // Most identities and references are ASCII: skip the Unicode work for them.
+    // eslint-disable-next-line no-control-regex -- the ASCII range, NUL included, is the point of the test
     if (/[^\x00-\x7f]/.test(key)) key = key.normalize('NFD').replace(/\p{M}/gu, '')
     if (/\d/.test(key)) key = key.replace(/\d+/g, padDigits)
     if (naturalKeys.size > 200_000) naturalKeys.clear()

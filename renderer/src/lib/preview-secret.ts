@@ -26,7 +26,7 @@ export function takePreviewSecret({ location, storage, history }: SecretSources)
       return fromFragment
     }
   }
-  let stored: string | null = null
+  let stored: string | null
   try {
     stored = storage?.getItem(SECRET_STORAGE_KEY) ?? null
   } catch {

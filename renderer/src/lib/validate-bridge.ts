@@ -47,8 +47,8 @@ export function validateBridge(raw: UntrustedBridge): RendererBridge {
   return {
     invoke,
     on(event, listener) {
-      const schema = events[event as EventName]
-      const fast = fastEventChecks[event as EventName]
+      const schema = events[event]
+      const fast = fastEventChecks[event]
       return raw.on(event, (payload) => {
         if (fast?.(payload)) return (listener as (payload: unknown) => void)(payload)
         const parsed = schema.safeParse(payload)

@@ -77,7 +77,8 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
     try {
       const body = (await response.json()) as { ok?: unknown; error?: { code?: unknown; message?: unknown } }
       if (body && body.ok === false && typeof body.error?.message === 'string') {
-        return { code: String(body.error.code ?? response.status), message: body.error.message }
+        const code = typeof body.error.code === 'string' ? body.error.code : String(response.status)
+        return { code, message: body.error.message }
       }
     } catch {
       // Not JSON: fall through to a generic error.

@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
 vi.mock('electron', () => import('../../fakes/electron'))
 
-import { BrowserWindow, resetFakeElectron, screen } from '../../fakes/electron'
+import type { BrowserWindow } from '../../fakes/electron'
+import { resetFakeElectron, screen } from '../../fakes/electron'
 import { MainWindow, type MainWindowOptions } from '@main/electron/main-window'
 import { WindowStateStore } from '@main/window/window-state-store'
 import type { AppPage } from '@main/window/app-page'

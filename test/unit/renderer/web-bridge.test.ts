@@ -33,7 +33,8 @@ function startServer(answers: Record<string, (res: ServerResponse) => void> = {}
   const seen: Seen[] = []
   const streams: ServerResponse[] = []
   let connections = 0
-  const server: Server = createServer(async (req, res) => {
+  const server: Server = createServer((req, res) => void respond(req, res))
+  async function respond(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const text = await body(req)
     const secret = req.headers['x-plugfleet-secret'] as string | undefined
     seen.push({ path: req.url ?? '', secret, body: text })
@@ -54,7 +55,7 @@ function startServer(answers: Record<string, (res: ServerResponse) => void> = {}
     if (answer) return answer(res)
     res.writeHead(200, { 'Content-Type': 'application/json' })
     res.end(JSON.stringify({ ok: true, data: authStatus }))
-  })
+  }
   return new Promise<{
     url: string
     seen: Seen[]

@@ -117,9 +117,9 @@ describe('SnapshotStore', () => {
     await store.save(good)
     const busy: AtomicFs = {
       ...realFs,
-      readFile: (async () => {
+      readFile: async () => {
         throw errno('EMFILE', 'open')
-      }) as AtomicFs['readFile'],
+      },
     }
     expect(await new SnapshotStore(dir, { fs: busy }).load(ALICE)).toEqual({
       kind: 'unreadable',

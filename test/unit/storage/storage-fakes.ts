@@ -12,17 +12,17 @@ const isTemp = (path: unknown) => String(path).endsWith('.tmp')
 export function fullDiskFs(): AtomicFs {
   return {
     ...realFs,
-    open: (async (...args: Parameters<AtomicFs['open']>) => {
+    open: async (...args: Parameters<AtomicFs['open']>) => {
       const handle = await realFs.open(...args)
       if (isTemp(args[0])) {
         handle.writeFile = async (data) => {
-          const bytes = typeof data === 'string' ? Buffer.from(data) : Buffer.from(data as Uint8Array)
+          const bytes = typeof data === 'string' ? Buffer.from(data) : Buffer.from(data)
           await handle.write(bytes.subarray(0, Math.floor(bytes.length / 2)))
           throw errno('ENOSPC', 'write')
         }
       }
       return handle
-    }) as AtomicFs['open'],
+    },
   }
 }
 

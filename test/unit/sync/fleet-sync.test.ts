@@ -140,7 +140,7 @@ describe('FleetSyncer: reading the whole fleet', () => {
     const newcomer = { ...(api.fleet[0] as object), uuid: 'new-charger-0000', identity: 'NEW-1' }
     api.setNextLink((page, next) => {
       // A charger added at the top while page 1 is on its way shifts every later record down by one.
-      if (page === 1) api.setFleet([newcomer as (typeof api.fleet)[number], ...api.fleet])
+      if (page === 1) api.setFleet([newcomer, ...api.fleet])
       return next
     })
     const result = await setup(api, { readAhead: 1 }).syncer.sync()
