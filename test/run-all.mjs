@@ -67,7 +67,7 @@ function readJson(file) {
 
 const npx = (bin, ...args) => ['npx', ['--no-install', bin, ...args]]
 
-const built = check('build', ...npx('electron-vite', 'build'))
+const built = check('build', 'npm', ['run', 'build', '--silent'])
 check('tsc', ...npx('tsc', '--noEmit', '-p', 'tsconfig.json'))
 check('tsc (browser-facing tests)', ...npx('tsc', '--noEmit', '-p', 'test/tsconfig.json'))
 check(

@@ -29,7 +29,7 @@ const CONTENT_TYPES: Record<string, string> = {
 export interface BridgeServerOptions {
   /** 0 picks a free port. */
   port: number
-  /** The built renderer (out/renderer). */
+  /** The web preview's built renderer (out/web-renderer). */
   staticDir: string
   handlers: CommandHandlers
   /** Subscribes the bridge to every renderer event; returns the unsubscribe. */

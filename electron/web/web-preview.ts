@@ -13,7 +13,7 @@ export interface WebPreviewOptions {
   port: number
   demo: boolean
   userDataDir: string
-  /** The built renderer; defaults to out/renderer of this checkout. */
+  /** The web preview's built renderer; defaults to out/web-renderer of this checkout. */
   staticDir?: string
 }
 
@@ -24,7 +24,7 @@ export interface WebPreview {
 }
 
 export async function startWebPreview(options: WebPreviewOptions): Promise<WebPreview> {
-  const staticDir = options.staticDir ?? join(import.meta.dirname, '..', '..', 'out', 'renderer')
+  const staticDir = options.staticDir ?? join(import.meta.dirname, '..', '..', 'out', 'web-renderer')
   if (!existsSync(join(staticDir, 'index.html'))) {
     throw new Error(`The renderer is not built (${staticDir}). Run \`npm run build\` first.`)
   }

@@ -1,5 +1,5 @@
 // First: no schema may be built before zod is told not to probe for eval (see zod-jitless.ts).
-import './lib/zod-jitless'
+import './transport/zod-jitless'
 import { mount } from 'svelte'
 import App from './App.svelte'
 import './app.css'

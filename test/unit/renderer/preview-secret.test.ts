@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { SECRET_STORAGE_KEY, takePreviewSecret } from '@renderer/lib/preview-secret'
+import { SECRET_STORAGE_KEY, takePreviewSecret } from '@renderer/transport/web/preview-secret'
 
 function sources(hash: string, stored: string | null = null) {
   const storage = new Map<string, string>(stored ? [[SECRET_STORAGE_KEY, stored]] : [])

@@ -6,7 +6,7 @@ import { COMMANDS, EVENTS } from '@shared/ipc-channels'
 import { ChargerSchema } from '@shared/plugchoice-schemas'
 import { AuthStatusSchema, FleetSnapshotSchema, SettingsSchema } from '@shared/app-schemas'
 import { generateFleet } from '@main/sim/fleet-generator'
-import { compileFastCheck } from '@renderer/lib/schema-precheck'
+import { compileFastCheck } from '@renderer/transport/schema-precheck'
 
 const fleet = generateFleet(300, 7)
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { SseParser } from '@renderer/lib/sse-parser'
+import { SseParser } from '@renderer/transport/web/sse-parser'
 
 describe('the event-stream parser', () => {
   it('reads named events with JSON data', () => {

@@ -4,8 +4,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createWebBridge, REFUSED_MESSAGE, type WebBridge } from '@renderer/lib/web-bridge'
-import { validateBridge } from '@renderer/lib/validate-bridge'
+import { createWebBridge, REFUSED_MESSAGE, type WebBridge } from '@renderer/transport/web/web-bridge'
+import { validateBridge } from '@renderer/transport/validate-bridge'
 
 const SECRET = 'a1b2c3d4e5f60718293a4b5c6d7e8f90'
 
@@ -89,7 +89,7 @@ async function connect(secret: string | null, answers?: Record<string, (res: Ser
     server.server.closeAllConnections()
     server.server.close()
   })
-  return { server, web, api: validateBridge(web.bridge) }
+  return { server, web, api: validateBridge(web.bridge, { answersValidatedByMain: false }) }
 }
 
 const until = async (check: () => boolean, what: string) => {

@@ -3,7 +3,7 @@
 // reconnect the app is told to re-fetch whole state, since events sent while it was away are lost.
 import type { AppErrorInfo } from '@shared/app-schemas'
 import { COMMANDS, isEventName, type CommandName, type EventName } from '@shared/ipc-channels'
-import type { Transport, UntrustedBridge } from './bridge-types'
+import type { Transport, UntrustedBridge } from '../bridge-types'
 import { SseParser } from './sse-parser'
 
 export const SECRET_HEADER = 'X-Plugfleet-Secret'

@@ -1,6 +1,7 @@
-// The renderer trusts no shape blindly (brief and design: main validates requests, the renderer validates
-// answers and events). Every answer is checked against the contract's response schema, every event payload
-// against its event schema; what fails becomes a clear error or is dropped with a console warning.
+// Where what a transport hands over enters the renderer, it is checked against the contract: every event
+// payload against its event schema, and every answer against its response schema unless main has already
+// checked it (Electron IPC: ipc/command-dispatch.ts validates each answer before sending it). What fails
+// becomes a clear error or is dropped with a console warning.
 import { commands, events, IpcResultSchema, type CommandInvokers, type RendererBridge } from '@shared/ipc-contract'
 import { COMMANDS, EVENTS, type CommandName, type EventName } from '@shared/ipc-channels'
 import { summarizeIssues } from '@shared/plugchoice-schemas'
@@ -11,7 +12,7 @@ const resultSchemas = Object.fromEntries(
   COMMANDS.map((command) => [command, IpcResultSchema(commands[command].response)]),
 ) as unknown as Record<CommandName, ReturnType<typeof IpcResultSchema>>
 
-/** Same verdicts as the schemas for valid data, without zod's interpreter cost (see fast-check.ts). */
+/** Same verdicts as the schemas for valid data, without zod's interpreter cost (see schema-precheck.ts). */
 const fastResultChecks = Object.fromEntries(
   COMMANDS.map((command) => [command, compileFastCheck(resultSchemas[command])]),
 ) as Record<CommandName, FastCheck | null>
@@ -20,7 +21,12 @@ const fastEventChecks = Object.fromEntries(EVENTS.map((event) => [event, compile
   FastCheck | null
 >
 
-export function validateBridge(raw: UntrustedBridge): RendererBridge {
+export interface ValidateOptions {
+  /** The answers were validated against the contract by main before they were sent. */
+  answersValidatedByMain: boolean
+}
+
+export function validateBridge(raw: UntrustedBridge, options: ValidateOptions): RendererBridge {
   const invoke = Object.fromEntries(
     COMMANDS.map((command) => [
       command,
@@ -32,6 +38,7 @@ export function validateBridge(raw: UntrustedBridge): RendererBridge {
           // A preload or transport that throws instead of answering: still an answer the UI can show.
           return { ok: false, error: { code: 'transport', message: 'The app did not answer. Try again.' } }
         }
+        if (options.answersValidatedByMain) return answer
         if (fastResultChecks[command]?.(answer)) return answer
         const parsed = resultSchemas[command].safeParse(answer)
         if (parsed.success) return parsed.data

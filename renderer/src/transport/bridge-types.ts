@@ -1,7 +1,9 @@
 // What a transport hands the renderer before validation: an Electron preload or the web preview's HTTP
 // client. Nothing from it is trusted until validate-bridge.ts has checked it against the contract.
+import type { Component } from 'svelte'
 import type { AppErrorInfo } from '@shared/app-schemas'
 import type { CommandName, EventName } from '@shared/ipc-channels'
+import type { RendererBridge } from '@shared/ipc-contract'
 
 export interface UntrustedBridge {
   invoke: Record<CommandName, (request: unknown) => Promise<unknown>>
@@ -20,4 +22,17 @@ export interface Transport {
   /** The web preview refused this page (wrong or missing secret, foreign origin). Final until reload. */
   onRefused(listener: (error: AppErrorInfo) => void): () => void
   readonly refusal: AppErrorInfo | null
+}
+
+/**
+ * What the transport module gives api.ts. The module is chosen at build time (the `@transport` alias):
+ * electron.ts for the desktop bundle, web/connect.ts for the web preview's, so neither carries the other.
+ */
+export interface Connection {
+  api: RendererBridge
+  transport: Transport
+  /** What to show when the transport refuses the page (the web preview's wrong secret); null in Electron. */
+  RefusedScreen: Component<{ refusal: AppErrorInfo }> | null
+  /** The line shown while the event stream is down, naming what to check. */
+  lostContactMessage: string
 }
