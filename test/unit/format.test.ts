@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import {
-  formatClock,
-  formatDuration,
-  formatRelative,
-  formatRelativeIso,
-  parseTimestamp,
-} from '@renderer/lib/time-format'
+import { formatDuration, formatRelative, formatRelativeIso, parseTime, systemFormat } from '@shared/format'
+
+const formatClock = (at: number, now: number) => systemFormat().clock(at, now)
 
 const now = Date.parse('2026-03-03T14:05:00Z')
 const ago = (ms: number) => now - ms
@@ -42,9 +38,9 @@ describe('relative time', () => {
   })
 
   it('reads the API timestamp format with microseconds and treats junk as missing', () => {
-    expect(parseTimestamp('2026-01-10T01:14:32.000000Z')).toBe(Date.parse('2026-01-10T01:14:32Z'))
-    expect(parseTimestamp('yesterday-ish')).toBeNull()
-    expect(parseTimestamp(null)).toBeNull()
+    expect(parseTime('2026-01-10T01:14:32.000000Z')).toBe(Date.parse('2026-01-10T01:14:32Z'))
+    expect(parseTime('yesterday-ish')).toBeNull()
+    expect(parseTime(null)).toBeNull()
     expect(formatRelativeIso(undefined, now)).toBeNull()
   })
 
