@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest'
-import { formatDuration, formatRelative, formatRelativeIso, parseTime, systemFormat } from '@shared/format'
+import { AuthStatusSchema, FleetStatusSchema, idleSyncStatus } from '@shared/app-schemas'
+import { withFacts } from '@shared/charger-facts'
+import { countBuckets } from '@shared/fleet-health'
+import {
+  createFormat,
+  formatDuration,
+  formatRelative,
+  formatRelativeIso,
+  formatWait,
+  parseTime,
+  systemFormat,
+} from '@shared/format'
+import { ChargerSchema } from '@shared/plugchoice-schemas'
+import { trayView } from '@main/tray/tray-policy'
 
 const formatClock = (at: number, now: number) => systemFormat().clock(at, now)
 
@@ -49,5 +62,79 @@ describe('relative time', () => {
     const earlier = formatClock(now - 3 * 24 * 60 * MIN, now)
     expect(today).toMatch(/\d\d.\d\d/)
     expect(earlier.length).toBeGreaterThan(today.length)
+  })
+})
+
+describe('one formatting home, with the locale and the clock passed in', () => {
+  const utc = createFormat({ locale: 'en-GB', timeZone: 'UTC' })
+
+  it('counts with the locale’s digits and an English plural', () => {
+    expect(utc.count(1, 'charger')).toBe('1 charger')
+    expect(utc.count(0, 'charger')).toBe('0 chargers')
+    expect(utc.count(8000, 'charger')).toBe('8,000 chargers')
+    expect(createFormat({ locale: 'de-DE' }).count(8000, 'charger')).toBe('8.000 chargers')
+    expect(createFormat({ locale: 'de-DE' }).count(1, 'fault')).toBe('1 fault')
+    expect(utc.count(2, 'needs attention', 'need attention')).toBe('2 need attention')
+  })
+
+  it('writes clock times in the time zone given, with the day when it is not today', () => {
+    const at = Date.parse('2026-03-10T14:05:00Z')
+    expect(utc.clock(at, at + 10 * MIN)).toBe('14:05')
+    expect(createFormat({ locale: 'en-GB', timeZone: 'Europe/Amsterdam' }).clock(at, at)).toBe('15:05')
+    expect(utc.clock(at, at + 2 * 24 * 60 * MIN)).toBe('10 Mar 14:05')
+  })
+
+  it('says a wait to come exactly, rounded up', () => {
+    expect(formatWait(45_000)).toBe('45 s')
+    expect(formatWait(1)).toBe('1 s')
+    expect(formatWait(120_000)).toBe('2 min')
+    expect(formatWait(90_500)).toBe('1 min 31 s')
+  })
+
+  it('gives the tray, the notifications and the window the same words for how long', () => {
+    const disconnected = Date.parse('2026-03-10T14:00:00Z')
+    const now = disconnected + 45_000
+    const [offline] = withFacts(
+      [
+        ChargerSchema.parse({
+          uuid: 'c',
+          identity: 'EVB-1',
+          connection_status: 'offline',
+          last_disconnection_at: new Date(disconnected).toISOString(),
+        }),
+      ],
+      { now, format: utc },
+    )
+    const tray = trayView(
+      {
+        auth: AuthStatusSchema.parse({
+          state: 'signed-in',
+          account: null,
+          tokenSaved: true,
+          keychain: { available: true, reason: null },
+          message: null,
+        }),
+        fleet: FleetStatusSchema.parse({
+          source: 'live',
+          accountUuid: 'a',
+          fetchedAt: new Date(now).toISOString(),
+          revision: 1,
+          total: 1,
+          stale: false,
+          sync: idleSyncStatus(),
+          poll: { intervalMs: 60_000, effectiveIntervalMs: 60_000, description: 'every 1 min', running: true },
+          notice: null,
+        }),
+        counts: countBuckets([offline!]),
+        problems: [offline!],
+        notificationsPausedUntil: null,
+        now,
+      },
+      utc,
+    )
+    const item = tray.menu.find((entry) => entry.kind === 'item' && entry.action?.type === 'show-charger')
+    // Before, the tray said "45 s" where the window said "under a minute".
+    expect(item?.kind === 'item' && item.label).toBe(`EVB-1 — Offline for ${formatDuration(now - disconnected)}`)
+    expect(formatDuration(now - disconnected)).toBe('under a minute')
   })
 })
