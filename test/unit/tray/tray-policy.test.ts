@@ -336,6 +336,22 @@ describe('tray menu', () => {
     expect(labels(menu)[1]).toBe('Token not saved: the system keychain is unavailable (the keyring is locked)')
   })
 
+  it('says why each problem charger is listed, in the words of its derived facts', () => {
+    const blocked = attention({ status: 'Available', blocked: true })
+    const setup = attention({ status: 'Available', setup_completed: false })
+    const vendor = faulted({ vendor_error_code: '210' })
+    const never = neverSeen()
+    const items = trayView(state([blocked, setup, vendor, never]), utc).menu.filter(
+      (item) => item.kind === 'item' && item.action?.type === 'show-charger',
+    )
+    expect(labels(items)).toEqual([
+      `${never.identity} — Never connected`,
+      `${vendor.identity} — Fault: GroundFailure · vendor code 210`,
+      `${blocked.identity} — Attention: Blocked`,
+      `${setup.identity} — Attention: Setup not completed`,
+    ])
+  })
+
   it('shortens very long charger names', () => {
     const long = offline(1, { reference: 'R'.repeat(200) })
     const item = trayView(state([long]), utc).menu.find((i) => i.kind === 'item' && i.action?.type === 'show-charger')
