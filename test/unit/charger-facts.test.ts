@@ -116,7 +116,7 @@ describe('the reason a charger is in its bucket', () => {
           last_disconnection_at: text,
         }),
         (fields) => {
-          const derived = facts(fields as Partial<Charger>)
+          const derived = facts(fields)
           expect(Object.keys(BUCKET_LABELS)).toContain(derived.bucket)
         },
       ),
