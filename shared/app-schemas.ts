@@ -1,7 +1,9 @@
 // The app's own state as it crosses from main to the renderer (and to the web preview's bridge).
 // Every type here is derived from its schema: never write one of these shapes by hand elsewhere.
 import { z } from 'zod'
-import { ChargerSchema, RejectedRecordSchema } from './plugchoice-schemas'
+import { FleetChargerSchema } from './charger-facts'
+import { MIN_POLL_INTERVAL_SEC } from './constants'
+import { RejectedRecordSchema } from './plugchoice-schemas'
 
 /** A failure a person can act on: a stable code for code, a sentence for people. Never holds the token. */
 export const AppErrorSchema = z.object({ code: z.string(), message: z.string() })
@@ -91,7 +93,8 @@ export type FleetStatus = z.infer<typeof FleetStatusSchema>
 
 export const FleetSnapshotSchema = z.object({
   status: FleetStatusSchema,
-  chargers: z.array(ChargerSchema),
+  /** Each with its derived facts (charger-facts.ts): the window reads them, it does not derive its own. */
+  chargers: z.array(FleetChargerSchema),
 })
 export type FleetSnapshot = z.infer<typeof FleetSnapshotSchema>
 
@@ -99,12 +102,10 @@ export type FleetSnapshot = z.infer<typeof FleetSnapshotSchema>
 export const FleetDeltaSchema = z.object({
   fromRevision: z.number().int(),
   toRevision: z.number().int(),
-  upserted: z.array(ChargerSchema),
+  upserted: z.array(FleetChargerSchema),
   removed: z.array(z.string()),
 })
 export type FleetDelta = z.infer<typeof FleetDeltaSchema>
-
-export const MIN_POLL_INTERVAL_SEC = 15
 
 export const SettingsSchema = z.object({
   pollIntervalSec: z
@@ -143,6 +144,8 @@ export type SettingsPatch = z.infer<typeof SettingsPatchSchema>
 
 export const EXPORT_COLUMNS = [
   'health',
+  /** The reason for the health (charger-facts.ts), "Blocked", "GroundFailure · vendor code 210". */
+  'reason',
   'identity',
   'reference',
   'connection',

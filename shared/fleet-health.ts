@@ -1,5 +1,6 @@
-// The fleet health model (design.md): one bucket per charger, worst first. Pure: used by main (tray,
-// notifications) and the renderer (filters, rows) alike, so both always agree on what "offline" means.
+// The fleet health model (design.md): one bucket per charger, worst first. bucketOf is the rule; it is
+// applied once per sync by charger-facts.ts, and everything else reads the bucket from the charger's facts.
+import type { FleetCharger } from './charger-facts'
 import type { Charger } from './plugchoice-schemas'
 
 export const BUCKETS = ['offline', 'never_connected', 'fault', 'attention', 'in_use', 'ok', 'unknown'] as const
@@ -47,9 +48,9 @@ export function emptyCounts(): BucketCounts {
   return Object.fromEntries(BUCKETS.map((bucket) => [bucket, 0])) as BucketCounts
 }
 
-export function countBuckets(chargers: readonly Charger[]): BucketCounts {
+export function countBuckets(chargers: readonly FleetCharger[]): BucketCounts {
   const counts = emptyCounts()
-  for (const charger of chargers) counts[bucketOf(charger)]++
+  for (const charger of chargers) counts[charger.facts.bucket]++
   return counts
 }
 
@@ -70,26 +71,26 @@ export interface Transition {
   from: Bucket | null
   to: Bucket | null
   /** The charger as it is now (or was, for `removed`). */
-  charger: Charger
+  charger: FleetCharger
 }
 
 const DISCONNECTED: ReadonlySet<Bucket> = new Set(['offline', 'never_connected'])
 
 /** What changed between two complete fleets, by uuid. A charger can have one transition per sync. */
-export function fleetTransitions(before: readonly Charger[], after: readonly Charger[]): Transition[] {
+export function fleetTransitions(before: readonly FleetCharger[], after: readonly FleetCharger[]): Transition[] {
   const previous = new Map(before.map((charger) => [charger.uuid, charger]))
   const transitions: Transition[] = []
   const seen = new Set<string>()
   for (const charger of after) {
     seen.add(charger.uuid)
     const old = previous.get(charger.uuid)
-    const to = bucketOf(charger)
+    const to = charger.facts.bucket
     const base = { uuid: charger.uuid, label: chargerLabel(charger), to, charger }
     if (!old) {
       transitions.push({ ...base, kind: 'added', from: null })
       continue
     }
-    const from = bucketOf(old)
+    const from = old.facts.bucket
     if (from === to) continue
     if (to === 'offline') transitions.push({ ...base, kind: 'went_offline', from })
     else if (to === 'fault') transitions.push({ ...base, kind: 'new_fault', from })
@@ -102,7 +103,7 @@ export function fleetTransitions(before: readonly Charger[], after: readonly Cha
       kind: 'removed',
       uuid: old.uuid,
       label: chargerLabel(old),
-      from: bucketOf(old),
+      from: old.facts.bucket,
       to: null,
       charger: old,
     })

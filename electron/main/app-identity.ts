@@ -2,4 +2,4 @@
 // the same values; a test keeps them equal, because Windows ties notifications, the Start-menu shortcut and
 // the login item to the appId.
 export const APP_ID = 'com.plugchoice.fleet'
-export const PRODUCT_NAME = 'Plugchoice Fleet'
+export { PRODUCT_NAME } from '@shared/constants'

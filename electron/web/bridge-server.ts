@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net'
 import { dispatchCommand, type CommandHandlers } from '@main/ipc/command-dispatch'
 import type { IpcResult } from '@shared/ipc-contract'
 
-export const SECRET_HEADER = 'x-plugfleet-secret'
+import { PREVIEW_SECRET_HEADER as SECRET_HEADER } from '@shared/constants'
 /** An export request lists every uuid of a view: 200,000 uuids fit comfortably. */
 const MAX_BODY_BYTES = 16 * 1024 * 1024
 const KEEPALIVE_MS = 15_000

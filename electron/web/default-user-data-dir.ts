@@ -2,9 +2,8 @@
 // app.getPath('userData') gives the desktop app, so both share one offline copy.
 import { homedir } from 'node:os'
 import { join } from 'node:path'
+import { PRODUCT_NAME } from '@shared/constants'
 import { resolveUserDataDir } from '@main/storage/user-data-dir'
-
-const PRODUCT_NAME = 'Plugchoice Fleet'
 
 export function defaultUserDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
   const appData =

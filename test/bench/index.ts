@@ -4,6 +4,7 @@
 import { benchSync } from './sync-bench'
 import { benchSnapshot } from './snapshot-bench'
 import { benchRenderer } from './renderer-bench'
+import { benchFacts } from './facts-bench'
 
 interface Target {
   name: string
@@ -31,6 +32,13 @@ console.log(
 )
 target('snapshot load < 500 ms', snapshot.loadMs < 500, `${snapshot.loadMs} ms`)
 
+console.log('facts: derive bucket, reason and since-when for 10,000 chargers, vs bucketing them alone…')
+const facts = benchFacts()
+console.log(
+  `  first sync ${facts.firstSyncMs} ms, later sync ${facts.laterSyncMs} ms (bucketing alone ${facts.bucketOnlyMs} ms)`,
+)
+target('facts of 10,000 chargers ≤ 100 ms a sync', facts.laterSyncMs <= 100, `${facts.laterSyncMs} ms`)
+
 console.log('renderer: 10,000 chargers in Chromium through the web preview…')
 const renderer = await benchRenderer()
 console.log(
@@ -52,4 +60,4 @@ target('heap < 80 MB', renderer.heapMB < 80, `${renderer.heapMB} MB`)
 
 console.log('\ntargets:')
 for (const t of targets) console.log(`  ${t.met ? 'met ' : 'MISS'}  ${t.name}: ${t.detail}`)
-console.log(JSON.stringify({ sync, snapshot, renderer, targetsMet: targets.every((t) => t.met) }))
+console.log(JSON.stringify({ sync, snapshot, facts, renderer, targetsMet: targets.every((t) => t.met) }))

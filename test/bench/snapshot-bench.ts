@@ -3,6 +3,7 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { withFacts } from '@shared/charger-facts'
 import { generateFleet } from '@main/sim/index'
 import { SnapshotStore } from '@main/storage/snapshot-store'
 import { median } from './stats'
@@ -20,7 +21,8 @@ export async function benchSnapshot(chargers = 10_000, rounds = 7): Promise<Snap
   const dir = await mkdtemp(join(tmpdir(), 'plugfleet-bench-'))
   try {
     const store = new SnapshotStore(dir)
-    const fleet = generateFleet(chargers, 42)
+    // As the app writes it: every charger with its derived facts.
+    const fleet = withFacts(generateFleet(chargers, 42))
     const accountUuid = 'bench-account'
     const saveTimes: number[] = []
     for (let i = 0; i < 3; i++) {

@@ -2,6 +2,7 @@
 // text that looks like HTML, and the screenshots of the fleet (light, dark) and the detail panel.
 import { readFile } from 'node:fs/promises'
 import { BUCKETS, BUCKET_LABELS, bucketOf, countBuckets } from '@shared/fleet-health'
+import { withFacts } from '@shared/charger-facts'
 import { compareKeys } from '@renderer/lib/fleet-query'
 import { test, expect, signIn } from './fixtures'
 import {
@@ -67,7 +68,7 @@ test.describe('the fleet list', () => {
 
   test('one filter button per health state, worst first, with its count; filters combine', async ({ app, sim }) => {
     await signInAndWait(app, sim.token, sim.fleet.length)
-    const counts = countBuckets(sim.fleet)
+    const counts = countBuckets(withFacts(sim.fleet))
     const names = await app.getByRole('group', { name: 'Filter by health' }).getByRole('button').allInnerTexts()
     expect(names.map((n) => n.replace(/\s+/g, ' ').trim())).toEqual(
       BUCKETS.map((b) => `${BUCKET_LABELS[b]} ${counts[b]}`),

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { request } from 'undici'
 import { parseChargerPage, type Charger } from '@shared/plugchoice-schemas'
 import { fleetTransitions } from '@shared/fleet-health'
+import { withFacts } from '@shared/charger-facts'
 import {
   badRecordIndex,
   generateFleet,
@@ -275,7 +276,7 @@ describe('simulated Plugchoice API', () => {
     const before = (await get(api, '/chargers?per_page=100&page=1')).json.data
     api.tick(40)
     const after = (await get(api, '/chargers?per_page=100&page=1')).json.data
-    expect(fleetTransitions(before, after).length).toBeGreaterThan(0)
+    expect(fleetTransitions(withFacts(before), withFacts(after)).length).toBeGreaterThan(0)
 
     const fleet = generateFleet(3, 1)
     api.setFleet(fleet)
@@ -289,7 +290,7 @@ describe('simulated Plugchoice API', () => {
     const api = await start({ fleetSize: 100, dynamics: { intervalMs: 20, changesPerTick: 5 } })
     const initial = api.fleet
     await expect.poll(() => api.fleet !== initial, { timeout: 5000 }).toBe(true)
-    expect(fleetTransitions(initial, api.fleet).length).toBeGreaterThan(0)
+    expect(fleetTransitions(withFacts(initial), withFacts(api.fleet)).length).toBeGreaterThan(0)
   })
 
   it('stops listening when stopped', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { BUCKETS, bucketOf, chargerLabel, countBuckets, fleetTransitions } from '@shared/fleet-health'
+import { withFacts } from '@shared/charger-facts'
 import { ChargerSchema, type Charger } from '@shared/plugchoice-schemas'
 
 const charger = (fields: Partial<Charger> = {}): Charger =>
@@ -57,7 +58,7 @@ describe('fleet health model', () => {
   it('counts add up to the fleet size whatever the fleet', () => {
     fc.assert(
       fc.property(fc.array(anyCharger, { maxLength: 60 }), (fleet) => {
-        const counts = countBuckets(fleet)
+        const counts = countBuckets(withFacts(fleet))
         expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(fleet.length)
       }),
     )
@@ -109,7 +110,7 @@ describe('fleet health model', () => {
       charger({ uuid: 'e', status: 'Charging' }),
       charger({ uuid: 'new' }),
     ]
-    const kinds = Object.fromEntries(fleetTransitions(before, after).map((t) => [t.uuid, t.kind]))
+    const kinds = Object.fromEntries(fleetTransitions(withFacts(before), withFacts(after)).map((t) => [t.uuid, t.kind]))
     expect(kinds).toEqual({
       a: 'went_offline',
       b: 'new_fault',
@@ -123,7 +124,7 @@ describe('fleet health model', () => {
   it('sees no transition between identical fleets', () => {
     fc.assert(
       fc.property(fc.uniqueArray(anyCharger, { selector: (c) => c.uuid, maxLength: 30 }), (fleet) => {
-        expect(fleetTransitions(fleet, fleet)).toEqual([])
+        expect(fleetTransitions(withFacts(fleet), withFacts(fleet))).toEqual([])
       }),
     )
   })

@@ -2,6 +2,7 @@
 // fixed templates plus facts we chose (status, page number, an OS error code): never from a URL's query, a
 // header or a response body, so the token cannot leak into them even through a hostile server.
 import { AppError } from '../core/app-error'
+import { formatWait } from '@shared/format'
 
 export const PLUGCHOICE_ERROR_KINDS = [
   'token-rejected',
@@ -198,15 +199,6 @@ function isTlsCode(code: string): boolean {
     code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' ||
     code === 'SELF_SIGNED_CERT_IN_CHAIN'
   )
-}
-
-/** "45 s", "2 min", "1 min 30 s": a wait as people say it. */
-export function formatWait(ms: number): string {
-  const seconds = Math.max(1, Math.ceil(ms / 1000))
-  if (seconds < 60) return `${seconds} s`
-  const minutes = Math.floor(seconds / 60)
-  const rest = seconds % 60
-  return rest === 0 ? `${minutes} min` : `${minutes} min ${rest} s`
 }
 
 /** Last line of defence: a message that somehow holds the secret has it blanked out. */

@@ -2,12 +2,13 @@
 // formula injection: a cell a spreadsheet would evaluate (=, +, -, @, tab, CR) is prefixed with a quote,
 // as OWASP recommends (https://owasp.org/www-community/attacks/CSV_Injection).
 import { stringify } from 'csv-stringify/sync'
-import { BUCKET_LABELS, bucketOf } from '@shared/fleet-health'
+import { BUCKET_LABELS } from '@shared/fleet-health'
 import type { ExportColumn } from '@shared/app-schemas'
-import type { Charger } from '@shared/plugchoice-schemas'
+import type { FleetCharger } from '@shared/charger-facts'
 
 const HEADERS: Record<ExportColumn, string> = {
   health: 'Health',
+  reason: 'Issue',
   identity: 'Identity',
   reference: 'Reference',
   connection: 'Connection',
@@ -25,8 +26,9 @@ const HEADERS: Record<ExportColumn, string> = {
   uuid: 'UUID',
 }
 
-const VALUES: Record<ExportColumn, (charger: Charger) => string | number | null | undefined> = {
-  health: (c) => BUCKET_LABELS[bucketOf(c)],
+const VALUES: Record<ExportColumn, (charger: FleetCharger) => string | number | null | undefined> = {
+  health: (c) => BUCKET_LABELS[c.facts.bucket],
+  reason: (c) => c.facts.reason,
   identity: (c) => c.identity,
   reference: (c) => c.reference,
   connection: (c) => c.connection_status,
@@ -52,7 +54,7 @@ export function defuseCell(value: string | number | null | undefined): string {
   return FORMULA_START.test(text) ? `'${text}` : text
 }
 
-export function fleetCsv(chargers: readonly Charger[], columns: readonly ExportColumn[]): string {
+export function fleetCsv(chargers: readonly FleetCharger[], columns: readonly ExportColumn[]): string {
   const rows = chargers.map((charger) => columns.map((column) => defuseCell(VALUES[column](charger))))
   return stringify([columns.map((column) => HEADERS[column]), ...rows], { bom: true, record_delimiter: 'windows' })
 }

@@ -63,7 +63,7 @@ export class FleetApp {
   private readonly log: (line: string) => void
   private readonly auth: AuthSession
   private readonly offline: OfflineFleet
-  private readonly fleet = new FleetModel()
+  private readonly fleet = new FleetModel({ now: () => this.clock.now() })
   private readonly notifications: NotificationTimer
   /** The session of the signed-in client; after a rejected token, the stopped one whose error is on screen. */
   private syncSession: SyncSession | null = null
@@ -193,7 +193,7 @@ export class FleetApp {
   }
 
   async exportCsv(uuids: readonly string[], columns: readonly ExportColumn[]): Promise<ExportResult> {
-    const chargers = uuids.map((uuid) => this.fleet.get(uuid)).filter((c): c is Charger => c !== undefined)
+    const chargers = uuids.map((uuid) => this.fleet.get(uuid)).filter((c) => c !== undefined)
     const csv = fleetCsv(chargers, [...columns])
     return this.deps.ports.saveExport(exportFileName(new Date(this.clock.now())), csv, chargers.length)
   }
@@ -284,8 +284,8 @@ export class FleetApp {
   private async fileSyncedFleet({ account, chargers, fetchedAt }: SyncedFleet, signal: AbortSignal): Promise<void> {
     const before = this.fleet.origin.source === 'none' ? null : this.fleet.list()
     this.replaceFleet(chargers, { source: 'live', accountUuid: account.uuid, fetchedAt })
-    this.notice = await this.offline.save(account.uuid, fetchedAt, chargers)
-    if (!signal.aborted && before) this.notifications.onSync(fleetTransitions(before, chargers))
+    this.notice = await this.offline.save(account.uuid, fetchedAt, [...this.fleet.list()])
+    if (!signal.aborted && before) this.notifications.onSync(fleetTransitions(before, this.fleet.list()))
   }
 
   private onSyncChange(change: SyncChange): void {

@@ -1,7 +1,10 @@
 // The fleet the app shows right now, with a revision number so the renderer can apply small deltas
 // instead of receiving 10,000 chargers after every poll. A charger whose data did not change keeps its
 // place in no delta at all; only changed or new chargers travel, with the uuids of the removed ones.
+// Each charger's facts (bucket, reason, since when) are derived here, once per sync, and travel with it.
 import type { FleetDelta } from '@shared/app-schemas'
+import { deriveFleetFacts, type ChargerFacts, type FleetCharger } from '@shared/charger-facts'
+import { systemFormat, type Format } from '@shared/format'
 import type { Charger } from '@shared/plugchoice-schemas'
 
 export type FleetSource = 'none' | 'cache' | 'live'
@@ -12,12 +15,26 @@ export interface FleetOrigin {
   fetchedAt: string | null
 }
 
+export interface FleetModelOptions {
+  /** The time (epoch ms) a change is first seen at; the system clock by default. */
+  now?: () => number
+  /** Writes the clock times into reasons ("Offline since 14:05"); this machine's locale by default. */
+  format?: Format
+}
+
 export class FleetModel {
-  private chargers: Charger[] = []
+  private chargers: FleetCharger[] = []
   private fingerprints = new Map<string, string>()
-  private byUuid = new Map<string, Charger>()
+  private byUuid = new Map<string, FleetCharger>()
   private current: FleetOrigin = { source: 'none', accountUuid: null, fetchedAt: null }
   private rev = 0
+  private readonly now: () => number
+  private readonly format: Format
+
+  constructor(options: FleetModelOptions = {}) {
+    this.now = options.now ?? Date.now
+    this.format = options.format ?? systemFormat()
+  }
 
   get revision(): number {
     return this.rev
@@ -27,25 +44,30 @@ export class FleetModel {
     return this.current
   }
 
-  list(): readonly Charger[] {
+  list(): readonly FleetCharger[] {
     return this.chargers
   }
 
-  get(uuid: string): Charger | undefined {
+  get(uuid: string): FleetCharger | undefined {
     return this.byUuid.get(uuid)
   }
 
-  /** Swaps in a complete fleet; returns the delta from the previous revision, or null when nothing changed. */
-  replace(chargers: readonly Charger[], origin: FleetOrigin): FleetDelta | null {
+  /**
+   * Swaps in a complete fleet (from a sync, or from the cache with the facts it kept) and derives each
+   * charger's facts; returns the delta from the previous revision, or null when nothing changed.
+   */
+  replace(fleet: readonly Charger[], origin: FleetOrigin): FleetDelta | null {
+    const previous = new Map<string, ChargerFacts>(this.chargers.map((charger) => [charger.uuid, charger.facts]))
+    const chargers = deriveFleetFacts(fleet, previous, { now: this.now(), format: this.format })
     const fingerprints = new Map<string, string>()
-    const upserted: Charger[] = []
+    const upserted: FleetCharger[] = []
     for (const charger of chargers) {
       const fingerprint = JSON.stringify(charger)
       fingerprints.set(charger.uuid, fingerprint)
       if (this.fingerprints.get(charger.uuid) !== fingerprint) upserted.push(charger)
     }
     const removed = [...this.fingerprints.keys()].filter((uuid) => !fingerprints.has(uuid))
-    this.chargers = [...chargers]
+    this.chargers = chargers
     this.byUuid = new Map(chargers.map((charger) => [charger.uuid, charger]))
     this.fingerprints = fingerprints
     this.current = origin

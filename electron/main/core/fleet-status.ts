@@ -1,6 +1,7 @@
 // The one FleetStatus the window and the tray are told: where the fleet on screen came from, how its sync
 // stands and when polling comes next.
 import { idleSyncStatus, type FleetStatus, type PollStatus, type SyncStatus } from '@shared/app-schemas'
+import { isCachedList } from '@shared/freshness'
 import { describeInterval } from '../sync/poll-scheduler'
 import type { FleetOrigin } from './fleet-model'
 
@@ -24,7 +25,7 @@ export function fleetStatusOf(facts: FleetStatusFacts): FleetStatus {
     fetchedAt: origin.fetchedAt,
     revision: facts.revision,
     total: facts.total,
-    stale: origin.source === 'cache' || (origin.source === 'live' && sync.lastError !== null),
+    stale: isCachedList(origin.source, sync.lastError),
     sync,
     poll: facts.poll ?? {
       intervalMs,

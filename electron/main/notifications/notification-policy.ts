@@ -10,9 +10,9 @@
 // - Muted chargers never notify. While paused nothing notifies, and what happened during the pause is
 //   dropped, not queued, so the end of a pause does not bring a flood.
 import type { Settings } from '@shared/app-schemas'
-import { BUCKET_LABELS, bucketOf, type Transition, type TransitionKind } from '@shared/fleet-health'
-import type { Charger } from '@shared/plugchoice-schemas'
-import { clockFormat, clockTime, parseTime, shortDuration, type ClockFormat } from '../tray/clock-format'
+import type { FleetCharger } from '@shared/charger-facts'
+import { BUCKET_LABELS, type Transition, type TransitionKind } from '@shared/fleet-health'
+import { formatDuration, parseTime, systemFormat, type Format } from '@shared/format'
 
 export interface NotificationSpec {
   title: string
@@ -49,22 +49,22 @@ interface PendingOffline {
 }
 
 export interface NotificationPolicyOptions {
-  format?: ClockFormat
+  format?: Format
 }
 
 export class NotificationPolicy {
-  private readonly format: ClockFormat
+  private readonly format: Format
   /** Chargers that went offline and have not yet been offline for the delay, by uuid. */
   private readonly pending = new Map<string, PendingOffline>()
 
   constructor(options: NotificationPolicyOptions = {}) {
-    this.format = options.format ?? clockFormat()
+    this.format = options.format ?? systemFormat()
   }
 
   /** The notifications a completed sync calls for now (including offline ones that have come due). */
   onSync(
     transitions: readonly Transition[],
-    fleet: readonly Charger[],
+    fleet: readonly FleetCharger[],
     settings: NotificationSettings,
     now: number,
   ): NotificationSpec[] {
@@ -75,7 +75,7 @@ export class NotificationPolicy {
       const wasPending = this.pending.delete(transition.uuid)
       switch (transition.kind) {
         case 'went_offline': {
-          const reported = parseTime(transition.charger.last_disconnection_at)
+          const reported = parseTime(transition.charger.facts.since)
           const since = reported !== null && reported <= now ? reported : now
           this.pending.set(transition.uuid, { label: transition.label, since, dueAt: since + delayMs })
           break
@@ -105,7 +105,7 @@ export class NotificationPolicy {
   }
 
   /** The "went offline" notifications due by `now`, for chargers still offline in `fleet`. */
-  due(now: number, fleet: readonly Charger[], settings: NotificationSettings): NotificationSpec[] {
+  due(now: number, fleet: readonly FleetCharger[], settings: NotificationSettings): NotificationSpec[] {
     return this.emit(this.takeDue(now, fleet), settings, now)
   }
 
@@ -114,7 +114,7 @@ export class NotificationPolicy {
     this.pending.clear()
   }
 
-  private takeDue(now: number, fleet: readonly Charger[]): Event[] {
+  private takeDue(now: number, fleet: readonly FleetCharger[]): Event[] {
     const due = [...this.pending].filter(([, entry]) => entry.dueAt <= now)
     if (due.length === 0) return []
     const current = new Map(fleet.map((charger) => [charger.uuid, charger]))
@@ -123,15 +123,15 @@ export class NotificationPolicy {
       this.pending.delete(uuid)
       const charger = current.get(uuid)
       // Gone from the account, or no longer offline without a transition saying so: nothing to report.
-      if (!charger || bucketOf(charger) !== 'offline') continue
-      const since = clockTime(this.format, entry.since, now)
+      if (!charger || charger.facts.bucket !== 'offline') continue
+      const since = this.format.clock(entry.since, now)
       events.push({
         kind: 'went_offline',
         uuid,
         label: entry.label,
         spec: {
           title: `${entry.label} is offline`,
-          body: `Offline since ${since} (${shortDuration(now - entry.since)}).`,
+          body: `Offline since ${since} (${formatDuration(now - entry.since)}).`,
           chargerUuid: uuid,
           silent: false,
         },
@@ -165,11 +165,8 @@ export class NotificationPolicy {
 
   private newFault(transition: Transition): Event {
     const { charger } = transition
-    const details = [
-      charger.error && charger.error !== 'NoError' ? charger.error : charger.status,
-      charger.vendor_error_code ? `vendor code ${charger.vendor_error_code}` : null,
-      charger.error_info || null,
-    ].filter((part): part is string => Boolean(part))
+    // The reason as the list shows it, then the charger's own words, which a notification has room for.
+    const details = [charger.facts.reason, charger.error_info || null].filter((part): part is string => Boolean(part))
     return {
       kind: 'new_fault',
       uuid: transition.uuid,

@@ -1,6 +1,6 @@
 // When the notification policy's delayed notifications fall due ("went offline" waits for the delay setting):
 // one timer for the earliest, re-armed after each sync and each firing. The policy decides what; this only times.
-import type { Charger } from '@shared/plugchoice-schemas'
+import type { FleetCharger } from '@shared/charger-facts'
 import type { Transition } from '@shared/fleet-health'
 import type { Clock } from '../sync/clock'
 import type { NotificationPolicy, NotificationSettings, NotificationSpec } from './notification-policy'
@@ -8,7 +8,7 @@ import type { NotificationPolicy, NotificationSettings, NotificationSpec } from 
 export interface NotificationTimerDeps {
   policy: NotificationPolicy
   clock: Clock
-  fleet: () => readonly Charger[]
+  fleet: () => readonly FleetCharger[]
   settings: () => NotificationSettings
   show: (spec: NotificationSpec) => void
 }

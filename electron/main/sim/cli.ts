@@ -3,6 +3,7 @@
 // then point the app at it: PLUGCHOICE_API_BASE=<printed base URL>, and sign in with the printed token.
 import { parseArgs } from 'node:util'
 import { countBuckets } from '@shared/fleet-health'
+import { withFacts } from '@shared/charger-facts'
 import { startSimulatedApi } from './simulated-api'
 
 const USAGE = `Usage: tsx electron/main/sim/cli.ts [options]
@@ -70,7 +71,7 @@ const api = await startSimulatedApi({
     : {}),
 })
 
-const counts = countBuckets(api.fleet)
+const counts = countBuckets(withFacts(api.fleet))
 console.log(`Simulated Plugchoice API with ${api.fleet.length} chargers: ${JSON.stringify(counts)}`)
 console.log(`Base URL: ${api.baseUrl}`)
 // A simulator's made-up token: printing it is the point (there is nothing real to leak).

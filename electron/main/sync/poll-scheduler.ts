@@ -3,10 +3,11 @@
 // interval and the app says so ("every 3 min 15 s for 8,000 chargers"). Failures back off exponentially with
 // jitter; a rejected token stops polling until someone signs in again.
 import { AppError } from '../core/app-error'
-import { formatWait } from '../api/api-errors'
+import { MIN_POLL_INTERVAL_SEC } from '@shared/constants'
+import { formatWait } from '@shared/format'
 import type { Clock } from './clock'
 
-export const MIN_POLL_INTERVAL_MS = 15_000
+export const MIN_POLL_INTERVAL_MS = MIN_POLL_INTERVAL_SEC * 1000
 export const DEFAULT_REQUESTS_PER_MINUTE = 100
 export const FAILURE_BACKOFF_BASE_MS = 30_000
 export const FAILURE_BACKOFF_CAP_MS = 15 * 60_000

@@ -12,9 +12,11 @@
 // Paused only shows when the fleet is otherwise OK, so a pause never hides a problem; whenever notifications
 // are paused the tooltip and the menu say so (and until when), whatever the image.
 import type { AuthStatus, FleetStatus } from '@shared/app-schemas'
-import { BUCKET_LABELS, BUCKETS, bucketOf, chargerLabel, type Bucket, type BucketCounts } from '@shared/fleet-health'
-import type { Charger } from '@shared/plugchoice-schemas'
-import { clockFormat, clockTime, parseTime, shortDuration, type ClockFormat } from './clock-format'
+import type { FleetCharger } from '@shared/charger-facts'
+import { BUCKET_LABELS, BUCKETS, chargerLabel, type Bucket, type BucketCounts } from '@shared/fleet-health'
+import { formatDuration, parseTime, systemFormat, type Format } from '@shared/format'
+import { freshnessOf, isCurrent, type Freshness } from '@shared/freshness'
+import { PAUSE_CHOICES, PRODUCT_NAME } from '@shared/constants'
 import type { TrayImage, TrayMenuItem, TrayView } from './tray-view'
 
 export interface TrayState {
@@ -22,12 +24,11 @@ export interface TrayState {
   fleet: FleetStatus
   counts: BucketCounts
   /** The chargers to list in the menu, worst first (see pickProblems). */
-  problems: Charger[]
+  problems: FleetCharger[]
   notificationsPausedUntil: string | null
   now: number
 }
 
-export const APP_NAME = 'Plugchoice Fleet'
 export const TRAY_PROBLEM_LIMIT = 5
 /** Windows cuts a tray tooltip at 127 characters (NOTIFYICONDATA.szTip holds 128 with the terminator). */
 export const TOOLTIP_MAX = 127
@@ -41,14 +42,14 @@ const LABEL_MAX = 48
  * first; within a bucket the longest offline first (unknown disconnection times after known ones), then by
  * name so the menu does not reshuffle between polls.
  */
-export function pickProblems(chargers: readonly Charger[], limit = TRAY_PROBLEM_LIMIT): Charger[] {
+export function pickProblems(chargers: readonly FleetCharger[], limit = TRAY_PROBLEM_LIMIT): FleetCharger[] {
   const ranked = chargers
-    .map((charger) => ({ charger, bucket: bucketOf(charger) }))
+    .map((charger) => ({ charger, bucket: charger.facts.bucket }))
     .filter((entry) => PROBLEM_BUCKETS.has(entry.bucket))
     .map((entry) => ({
       ...entry,
       rank: BUCKETS.indexOf(entry.bucket),
-      since: parseTime(entry.charger.last_disconnection_at) ?? Number.POSITIVE_INFINITY,
+      since: parseTime(entry.charger.facts.since) ?? Number.POSITIVE_INFINITY,
       label: chargerLabel(entry.charger),
     }))
   ranked.sort(
@@ -61,21 +62,22 @@ export function pickProblems(chargers: readonly Charger[], limit = TRAY_PROBLEM_
   return ranked.slice(0, Math.max(0, limit)).map((entry) => entry.charger)
 }
 
-export function trayView(state: TrayState, format: ClockFormat = defaultFormat()): TrayView {
-  const summary = summaryParts(state, format)
+export function trayView(state: TrayState, format: Format = systemFormat()): TrayView {
+  const freshness = freshnessOf(state.fleet, state.auth)
+  const summary = summaryParts(state, freshness, format)
   const paused = pausedUntil(state)
-  const pausedLine = paused === null ? null : `notifications paused until ${clockTime(format, paused, state.now)}`
-  const name = state.auth.state === 'demo' ? `${APP_NAME} (demo)` : APP_NAME
+  const pausedLine = paused === null ? null : `notifications paused until ${format.clock(paused, state.now)}`
+  const name = state.auth.state === 'demo' ? `${PRODUCT_NAME} (demo)` : PRODUCT_NAME
   return {
-    image: trayImage(state, paused !== null),
+    image: trayImage(state, freshness, paused !== null),
     tooltip: fitTooltip(name, summary, pausedLine),
     menu: trayMenu(state, summary, paused, format),
   }
 }
 
-function trayImage(state: TrayState, paused: boolean): TrayImage {
+function trayImage(state: TrayState, freshness: Freshness, paused: boolean): TrayImage {
   if (isSignedOut(state.auth)) return 'signed-out'
-  if (hasNoCurrentData(state.fleet)) return 'stale'
+  if (!isCurrent(freshness)) return 'stale'
   const { counts } = state
   if (counts.offline > 0 || counts.fault > 0) return 'problem'
   if (counts.attention > 0 || counts.never_connected > 0) return 'attention'
@@ -84,10 +86,6 @@ function trayImage(state: TrayState, paused: boolean): TrayImage {
 
 function isSignedOut(auth: AuthStatus): boolean {
   return auth.state === 'signed-out' || auth.state === 'token-rejected'
-}
-
-function hasNoCurrentData(fleet: FleetStatus): boolean {
-  return fleet.source === 'none' || fleet.stale || fleet.sync.lastError !== null
 }
 
 /** The summary in parts, so the tooltip can give up the least useful ones when space is short. */
@@ -100,28 +98,27 @@ interface Summary {
   tail: string
 }
 
-function summaryParts(state: TrayState, format: ClockFormat): Summary {
+function summaryParts(state: TrayState, freshness: Freshness, format: Format): Summary {
   const { auth, fleet, counts } = state
   const only = (tail: string): Summary => ({ counts: [], mildCounts: [], tail })
   if (auth.state === 'signed-out') return only('signed out')
-  if (auth.state === 'token-rejected') return only('signed out: token rejected')
-  if (fleet.source === 'none') {
-    if (fleet.sync.state === 'syncing') return only('reading your chargers…')
-    const error = fleet.sync.lastError
+  if (freshness.state === 'token-rejected') return only('signed out: token rejected')
+  if (freshness.state === 'never-synced') {
+    if (freshness.syncing) return only('reading your chargers…')
+    const { error } = freshness
     return only(error ? `no data yet — ${failureWords(error.code)}` : 'no data yet')
   }
-  const parts: Omit<Summary, 'tail'> = { counts: [plural(fleet.total, 'charger', 'chargers')], mildCounts: [] }
-  if (counts.offline > 0) parts.counts.push(`${number(counts.offline)} offline`)
-  if (counts.fault > 0) parts.counts.push(plural(counts.fault, 'fault', 'faults'))
-  if (counts.never_connected > 0) parts.mildCounts.push(`${number(counts.never_connected)} never connected`)
-  if (counts.attention > 0) parts.mildCounts.push(plural(counts.attention, 'needs attention', 'need attention'))
-  const fetchedAt = parseTime(fleet.fetchedAt)
-  const when = fetchedAt === null ? null : clockTime(format, fetchedAt, state.now)
-  if (!hasNoCurrentData(fleet)) return { ...parts, tail: when ? `updated ${when}` : 'updated' }
-  const cached = when ? `cached from ${when}` : 'cached'
-  const error = fleet.sync.lastError
+  const parts: Omit<Summary, 'tail'> = { counts: [format.count(fleet.total, 'charger')], mildCounts: [] }
+  if (counts.offline > 0) parts.counts.push(`${format.number(counts.offline)} offline`)
+  if (counts.fault > 0) parts.counts.push(format.count(counts.fault, 'fault'))
+  if (counts.never_connected > 0) parts.mildCounts.push(`${format.number(counts.never_connected)} never connected`)
+  if (counts.attention > 0) parts.mildCounts.push(format.count(counts.attention, 'needs attention', 'need attention'))
+  const when = format.clock(freshness.fetchedAt, state.now)
+  if (isCurrent(freshness)) return { ...parts, tail: `updated ${when}` }
+  const cached = `cached from ${when}`
+  const error = freshness.state === 'live' ? null : freshness.error
   if (error) return { ...parts, tail: `${cached} — ${failureWords(error.code)}` }
-  return { ...parts, tail: fleet.sync.state === 'syncing' ? `${cached} — refreshing…` : cached }
+  return { ...parts, tail: freshness.state === 'syncing' ? `${cached} — refreshing…` : cached }
 }
 
 /** A refresh failure in a few words (the list's freshness line has the full sentence). */
@@ -169,7 +166,7 @@ function fitTooltip(name: string, summary: Summary, pausedUntilText: string | nu
   return `${tooltip.slice(0, TOOLTIP_MAX - 1)}…`
 }
 
-function trayMenu(state: TrayState, summary: Summary, paused: number | null, format: ClockFormat): TrayMenuItem[] {
+function trayMenu(state: TrayState, summary: Summary, paused: number | null, format: Format): TrayMenuItem[] {
   const menu: TrayMenuItem[] = [info(capitalize(summaryText(summary)))]
   const { auth } = state
   if (!isSignedOut(auth) && auth.state !== 'demo' && !auth.tokenSaved && !auth.keychain.available) {
@@ -191,7 +188,12 @@ function trayMenu(state: TrayState, summary: Summary, paused: number | null, for
     const { counts } = state
     const more = counts.offline + counts.never_connected + counts.fault + counts.attention - problems.length
     if (more > 0) {
-      menu.push({ kind: 'item', label: `…and ${number(more)} more`, enabled: true, action: { type: 'open-window' } })
+      menu.push({
+        kind: 'item',
+        label: `…and ${format.number(more)} more`,
+        enabled: true,
+        action: { type: 'open-window' },
+      })
     }
   }
 
@@ -205,26 +207,22 @@ function trayMenu(state: TrayState, summary: Summary, paused: number | null, for
   })
   menu.push(pauseSubmenu(paused, state.now, format))
   menu.push({ kind: 'separator' })
-  menu.push({ kind: 'item', label: `Open ${APP_NAME}`, enabled: true, action: { type: 'open-window' } })
+  menu.push({ kind: 'item', label: `Open ${PRODUCT_NAME}`, enabled: true, action: { type: 'open-window' } })
   menu.push({ kind: 'item', label: 'Quit', enabled: true, action: { type: 'quit' } })
   return menu
 }
 
-function pauseSubmenu(paused: number | null, now: number, format: ClockFormat): TrayMenuItem {
-  const items: TrayMenuItem[] = [
-    { kind: 'item', label: 'For 1 hour', enabled: true, action: { type: 'pause-notifications', until: 'hour' } },
-    { kind: 'item', label: 'For 4 hours', enabled: true, action: { type: 'pause-notifications', until: 'four-hours' } },
-    {
-      kind: 'item',
-      label: 'Until tomorrow',
-      enabled: true,
-      action: { type: 'pause-notifications', until: 'tomorrow' },
-    },
-  ]
+function pauseSubmenu(paused: number | null, now: number, format: Format): TrayMenuItem {
+  const items: TrayMenuItem[] = PAUSE_CHOICES.map((choice) => ({
+    kind: 'item',
+    label: choice.label,
+    enabled: true,
+    action: { type: 'pause-notifications', until: choice.id },
+  }))
   if (paused === null) return { kind: 'submenu', label: 'Pause notifications', items }
   return {
     kind: 'submenu',
-    label: `Notifications paused until ${clockTime(format, paused, now)}`,
+    label: `Notifications paused until ${format.clock(paused, now)}`,
     items: [
       { kind: 'item', label: 'Resume notifications', enabled: true, action: { type: 'resume-notifications' } },
       { kind: 'separator' },
@@ -233,15 +231,16 @@ function pauseSubmenu(paused: number | null, now: number, format: ClockFormat): 
   }
 }
 
-/** "Garage (EVB-1) — Offline for 3 h", "EVB-2 — Fault: GroundFailure". */
-function problemLabel(charger: Charger, now: number): string {
-  const bucket = bucketOf(charger)
+/** "Garage (EVB-1) — Offline for 3 h", "EVB-2 — Fault: GroundFailure", "EVB-3 — Attention: Blocked". */
+function problemLabel(charger: FleetCharger, now: number): string {
+  const { bucket, reason } = charger.facts
   let state = BUCKET_LABELS[bucket]
   if (bucket === 'offline') {
-    const since = parseTime(charger.last_disconnection_at)
-    if (since !== null && since <= now) state += ` for ${shortDuration(now - since)}`
-  } else if (bucket === 'fault' && charger.error && charger.error !== 'NoError') {
-    state += `: ${charger.error}`
+    // The menu is re-read at a glance: how long counts more there than the clock time of the reason.
+    const since = parseTime(charger.facts.since)
+    if (since !== null && since <= now) state += ` for ${formatDuration(now - since)}`
+  } else if (reason && reason !== state) {
+    state += `: ${reason}`
   }
   return `${truncate(chargerLabel(charger), LABEL_MAX)} — ${state}`
 }
@@ -255,24 +254,10 @@ function info(label: string): TrayMenuItem {
   return { kind: 'item', label, enabled: false, action: null }
 }
 
-function number(n: number): string {
-  return n.toLocaleString('en-US')
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${number(n)} ${n === 1 ? one : many}`
-}
-
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1)
 }
 
 function truncate(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text
-}
-
-let systemFormat: ClockFormat | null = null
-function defaultFormat(): ClockFormat {
-  systemFormat ??= clockFormat()
-  return systemFormat
 }

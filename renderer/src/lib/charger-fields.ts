@@ -86,6 +86,8 @@ const SECTIONS: ReadonlyArray<{ title: string; fields: readonly FieldSpec[] }> =
 
 /** Objects whose own unknown members are listed under their dot path rather than as one blob. */
 const NESTED = new Set(['model', 'licenses', 'permissions'])
+/** What the app derived and sent along (charger-facts.ts): shown at the panel's top, not as a Plugchoice field. */
+const DERIVED = new Set(['facts'])
 
 function valueAt(charger: Record<string, unknown>, path: string): unknown {
   let value: unknown = charger
@@ -123,7 +125,7 @@ export function detailSections(charger: Charger): DetailSection[] {
         const path = `${key}.${inner}`
         if (!known.has(path)) extra.push({ key: path, label: path, kind: 'text', value: normalise(innerValue, 'text') })
       }
-    } else if (!known.has(key) && !NESTED.has(key)) {
+    } else if (!known.has(key) && !NESTED.has(key) && !DERIVED.has(key)) {
       extra.push({ key, label: key, kind: 'text', value: normalise(value, 'text') })
     }
   }

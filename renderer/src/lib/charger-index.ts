@@ -1,23 +1,13 @@
-// Per-charger values that filtering and searching need on every keystroke, computed once per charger object.
-// Keyed by object identity: a delta replaces only the chargers that changed, so the others keep their entries,
-// and a replaced charger's entry is garbage-collected with it.
-import { bucketOf, type Bucket } from '@shared/fleet-health'
-import type { Charger } from '@shared/plugchoice-schemas'
+// The search text that searching needs on every keystroke, computed once per charger object (the bucket is
+// not computed here: main sends it with the charger's facts). Keyed by object identity: a delta replaces
+// only the chargers that changed, so the others keep their entries, and a replaced charger's entry is
+// garbage-collected with it.
+import type { FleetCharger } from '@shared/charger-facts'
 
-const buckets = new WeakMap<Charger, Bucket>()
-const searchTexts = new WeakMap<Charger, string>()
-
-export function bucketFor(charger: Charger): Bucket {
-  let bucket = buckets.get(charger)
-  if (bucket === undefined) {
-    bucket = bucketOf(charger)
-    buckets.set(charger, bucket)
-  }
-  return bucket
-}
+const searchTexts = new WeakMap<FleetCharger, string>()
 
 /** The fields a search looks in (design: identity, reference, model, vendor, firmware and error text). */
-function searchableFields(charger: Charger): Array<string | null | undefined> {
+function searchableFields(charger: FleetCharger): Array<string | null | undefined> {
   return [
     charger.identity,
     charger.reference,
@@ -32,7 +22,7 @@ function searchableFields(charger: Charger): Array<string | null | undefined> {
 }
 
 /** One lowercase string per charger; fields are joined by a newline so that a term never spans two fields. */
-export function searchTextFor(charger: Charger): string {
+export function searchTextFor(charger: FleetCharger): string {
   let value = searchTexts.get(charger)
   if (value === undefined) {
     value = searchableFields(charger)
@@ -44,10 +34,7 @@ export function searchTextFor(charger: Charger): string {
   return value
 }
 
-/** Fills both caches for a new fleet so that the first keystroke costs no more than the next ones. */
-export function indexChargers(chargers: readonly Charger[]): void {
-  for (const charger of chargers) {
-    bucketFor(charger)
-    searchTextFor(charger)
-  }
+/** Fills the cache for a new fleet so that the first keystroke costs no more than the next ones. */
+export function indexChargers(chargers: readonly FleetCharger[]): void {
+  for (const charger of chargers) searchTextFor(charger)
 }

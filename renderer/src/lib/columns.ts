@@ -2,9 +2,8 @@
 // Display lives in the Svelte row; everything here is plain data so sorting and export are unit-tested.
 import { BUCKETS } from '@shared/fleet-health'
 import type { ExportColumn } from '@shared/app-schemas'
-import type { Charger } from '@shared/plugchoice-schemas'
-import { bucketFor } from './charger-index'
-import { parseTimestamp } from './time-format'
+import type { FleetCharger } from '@shared/charger-facts'
+import { parseTime } from '@shared/format'
 
 export const COLUMN_IDS = [
   'health',
@@ -28,9 +27,9 @@ export interface ColumnDef {
   /** Identity names the row: hiding it would leave rows nobody can tell apart. */
   hideable: boolean
   /** The value the column sorts by; null sorts last in both directions. */
-  sortKey: (charger: Charger) => SortKey
+  sortKey: (charger: FleetCharger) => SortKey
   /** A second key for ties (e.g. offline chargers: the one offline longest first). */
-  tieKey?: (charger: Charger) => SortKey
+  tieKey?: (charger: FleetCharger) => SortKey
   /** What this column contributes to a CSV export of the view, in order. */
   exports: readonly ExportColumn[]
 }
@@ -38,23 +37,23 @@ export interface ColumnDef {
 const NO_ERROR = new Set(['', 'NoError'])
 const text = (value: string | null | undefined): string | null => (value == null || value.trim() === '' ? null : value)
 
-export function modelText(charger: Charger): string | null {
+export function modelText(charger: FleetCharger): string | null {
   const parts = [charger.model?.vendor, charger.model?.name].map(text).filter((part) => part !== null)
   return parts.length ? parts.join(' ') : null
 }
 
-export function firmwareText(charger: Charger): string | null {
+export function firmwareText(charger: FleetCharger): string | null {
   // The normalised version first, as the CSV export does: it sorts and compares better than the raw one.
   return text(charger.parsed_firmware_version) ?? text(charger.firmware_version)
 }
 
 /** The error code worth showing: "NoError" is the absence of one. */
-export function errorCode(charger: Charger): string | null {
+export function errorCode(charger: FleetCharger): string | null {
   const error = text(charger.error)
   return error === null || NO_ERROR.has(error) ? null : error
 }
 
-export function currentType(charger: Charger): 'AC' | 'DC' | null {
+export function currentType(charger: FleetCharger): 'AC' | 'DC' | null {
   const isDc = charger.model?.is_dc
   return isDc == null ? null : isDc ? 'DC' : 'AC'
 }
@@ -64,7 +63,7 @@ export const COLUMNS: readonly ColumnDef[] = [
     id: 'health',
     label: 'Health',
     hideable: true,
-    sortKey: (charger) => BUCKETS.indexOf(bucketFor(charger)),
+    sortKey: (charger) => BUCKETS.indexOf(charger.facts.bucket),
     tieKey: (charger) => text(charger.reference) ?? text(charger.identity),
     exports: ['health'],
   },
@@ -75,7 +74,7 @@ export const COLUMNS: readonly ColumnDef[] = [
     label: 'Connection',
     hideable: true,
     sortKey: (c) => text(c.connection_status),
-    tieKey: (c) => parseTimestamp(c.last_disconnection_at),
+    tieKey: (c) => parseTime(c.last_disconnection_at),
     exports: ['connection', 'last_disconnection_at'],
   },
   { id: 'status', label: 'OCPP status', hideable: true, sortKey: (c) => text(c.status), exports: ['status'] },
@@ -93,7 +92,7 @@ export const COLUMNS: readonly ColumnDef[] = [
     id: 'heartbeat',
     label: 'Last heartbeat',
     hideable: true,
-    sortKey: (c) => parseTimestamp(c.last_heartbeat_at),
+    sortKey: (c) => parseTime(c.last_heartbeat_at),
     exports: ['last_heartbeat_at'],
   },
   {

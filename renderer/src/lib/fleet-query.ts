@@ -1,8 +1,8 @@
 // Filtering, searching and sorting the fleet: pure functions over readonly arrays, so that the view can
 // derive "sorted" (on data or sort change) and "shown" (on every keystroke) separately and cheaply.
 import { BUCKETS, emptyCounts, type Bucket, type BucketCounts } from '@shared/fleet-health'
-import type { Charger } from '@shared/plugchoice-schemas'
-import { bucketFor, searchTextFor } from './charger-index'
+import type { FleetCharger } from '@shared/charger-facts'
+import { searchTextFor } from './charger-index'
 import { COLUMN_BY_ID, type ColumnId, type SortKey } from './columns'
 
 export type SortDirection = 'ascending' | 'descending'
@@ -23,7 +23,7 @@ export function searchTerms(query: string): string[] {
   return query.toLowerCase().split(/\s+/).filter(Boolean)
 }
 
-export function matchesSearch(charger: Charger, terms: readonly string[]): boolean {
+export function matchesSearch(charger: FleetCharger, terms: readonly string[]): boolean {
   if (terms.length === 0) return true
   const haystack = searchTextFor(charger)
   for (const term of terms) if (!haystack.includes(term)) return false
@@ -31,12 +31,12 @@ export function matchesSearch(charger: Charger, terms: readonly string[]): boole
 }
 
 /** Keeps the order of `chargers` (already sorted), so a keystroke never re-sorts. */
-export function filterChargers(chargers: readonly Charger[], filter: FleetFilter): readonly Charger[] {
+export function filterChargers(chargers: readonly FleetCharger[], filter: FleetFilter): readonly FleetCharger[] {
   const terms = searchTerms(filter.query)
   const anyBucket = filter.buckets.size === 0
   if (anyBucket && terms.length === 0) return chargers
   return chargers.filter(
-    (charger) => (anyBucket || filter.buckets.has(bucketFor(charger))) && matchesSearch(charger, terms),
+    (charger) => (anyBucket || filter.buckets.has(charger.facts.bucket)) && matchesSearch(charger, terms),
   )
 }
 
@@ -45,12 +45,15 @@ export function filterChargers(chargers: readonly Charger[], filter: FleetFilter
  * else changed, every match of the new query is among the matches of the old one, so only those are
  * searched again. Typing into a search over 10,000 chargers then gets cheaper with every letter.
  */
-export function createIncrementalFilter(): (chargers: readonly Charger[], filter: FleetFilter) => readonly Charger[] {
+export function createIncrementalFilter(): (
+  chargers: readonly FleetCharger[],
+  filter: FleetFilter,
+) => readonly FleetCharger[] {
   let last: {
-    chargers: readonly Charger[]
+    chargers: readonly FleetCharger[]
     buckets: ReadonlySet<Bucket>
     query: string
-    result: readonly Charger[]
+    result: readonly FleetCharger[]
   } | null = null
   return (chargers, filter) => {
     const query = filter.query.toLowerCase()
@@ -62,9 +65,9 @@ export function createIncrementalFilter(): (chargers: readonly Charger[], filter
   }
 }
 
-export function countByBucket(chargers: readonly Charger[]): BucketCounts {
+export function countByBucket(chargers: readonly FleetCharger[]): BucketCounts {
   const counts = emptyCounts()
-  for (const charger of chargers) counts[bucketFor(charger)]++
+  for (const charger of chargers) counts[charger.facts.bucket]++
   return counts
 }
 
@@ -114,7 +117,7 @@ export function compareKeys(a: SortKey, b: SortKey, direction: SortDirection): n
  * A new array sorted by one column; stable (equal keys keep the input order) and nulls last. Keys are
  * computed once per charger rather than once per comparison.
  */
-export function sortChargers(chargers: readonly Charger[], sort: SortState): Charger[] {
+export function sortChargers(chargers: readonly FleetCharger[], sort: SortState): FleetCharger[] {
   const column = COLUMN_BY_ID[sort.column]
   const decorated = chargers.map((charger, index) => ({
     charger,

@@ -1,7 +1,9 @@
-// The freshness line under the fleet header. Cached data must never read as live (design.md: stale data is
-// labelled), so every variant that shows data not confirmed by the last refresh says "cached".
-import type { FleetStatus } from '@shared/app-schemas'
-import { formatClock, formatRelative, parseTimestamp } from './time-format'
+// The freshness line under the fleet header, in words. What state the data is in is decided once, in
+// shared/freshness.ts, for the tray and the window alike; this only says it. Cached data must never read as
+// live (design.md: stale data is labelled), so every state but "live" and a sync over live data says "cached".
+import type { AuthStatus, FleetStatus } from '@shared/app-schemas'
+import { formatRelative, parseTime, systemFormat, type Format } from '@shared/format'
+import { freshnessOf as freshnessState } from '@shared/freshness'
 
 export type FreshnessTone = 'fresh' | 'syncing' | 'stale' | 'error' | 'none'
 
@@ -12,49 +14,46 @@ export interface Freshness {
   fetchedAt: number | null
 }
 
-const count = new Intl.NumberFormat()
-
-export function formatCount(n: number, noun: string, plural = `${noun}s`): string {
-  return `${count.format(n)} ${n === 1 ? noun : plural}`
-}
-
 /** "Cannot reach Plugchoice." → "Cannot reach Plugchoice": the line adds its own punctuation. */
 function reason(message: string): string {
   return message.trim().replace(/[.\s]+$/, '')
 }
 
-export function freshnessOf(status: FleetStatus | null, now: number): Freshness {
+export function freshnessOf(
+  status: FleetStatus | null,
+  now: number,
+  auth: Pick<AuthStatus, 'state'> | null = null,
+  format: Format = systemFormat(),
+): Freshness {
   if (!status) return { text: 'Loading…', tone: 'none', fetchedAt: null }
   const { sync } = status
-  const fetchedAt = parseTimestamp(status.fetchedAt)
+  const state = freshnessState(status, auth)
+  const fetchedAt = state.state === 'never-synced' ? null : state.fetchedAt
   const cachedFrom =
     fetchedAt === null
       ? null
-      : `Showing cached data from ${formatClock(fetchedAt, now)}, updated ${formatRelative(fetchedAt, now)}`
-  const isCached = status.stale || status.source === 'cache'
+      : `Showing cached data from ${format.clock(fetchedAt, now)}, updated ${formatRelative(fetchedAt, now)}`
+  const nextAt = parseTime(sync.nextSyncAt)
+  const retry = nextAt === null ? '' : ` · next retry ${format.clock(nextAt, now)}`
+  const failure = state.state !== 'live' && state.error ? reason(state.error.message) : null
 
-  if (sync.state === 'syncing') {
+  if (state.state === 'syncing' || (state.state === 'never-synced' && state.syncing)) {
     const progress =
-      sync.pagesRead > 0 ? `Syncing… page ${sync.pagesRead}, ${formatCount(sync.chargersRead, 'charger')}` : 'Syncing…'
-    return {
-      text: isCached && cachedFrom ? `${progress} · ${cachedFrom}` : progress,
-      tone: 'syncing',
-      fetchedAt,
-    }
+      sync.pagesRead > 0 ? `Syncing… page ${sync.pagesRead}, ${format.count(sync.chargersRead, 'charger')}` : 'Syncing…'
+    const cached = state.state === 'syncing' && state.cached
+    return { text: cached && cachedFrom ? `${progress} · ${cachedFrom}` : progress, tone: 'syncing', fetchedAt }
   }
-
-  const nextAt = parseTimestamp(sync.nextSyncAt)
-  const retry = nextAt === null ? '' : ` · next retry ${formatClock(nextAt, now)}`
-  const failure = sync.lastError ? reason(sync.lastError.message) : null
-
-  if (fetchedAt === null) {
-    if (failure) return { text: `Could not read the fleet — ${failure}${retry}`, tone: 'error', fetchedAt }
-    return { text: 'Not synced yet', tone: 'none', fetchedAt }
+  switch (state.state) {
+    case 'never-synced':
+      if (failure) return { text: `Could not read the fleet — ${failure}${retry}`, tone: 'error', fetchedAt }
+      return { text: 'Not synced yet', tone: 'none', fetchedAt }
+    case 'cached':
+    case 'token-rejected':
+      if (cachedFrom === null) return { text: 'Not synced yet', tone: 'none', fetchedAt }
+      return failure
+        ? { text: `${cachedFrom} — ${failure}${retry}`, tone: 'error', fetchedAt }
+        : { text: cachedFrom, tone: 'stale', fetchedAt }
+    case 'live':
+      return { text: `Updated ${formatRelative(state.fetchedAt, now)}`, tone: 'fresh', fetchedAt }
   }
-  if (isCached && cachedFrom) {
-    return failure && (sync.state === 'error' || status.stale)
-      ? { text: `${cachedFrom} — ${failure}${retry}`, tone: 'error', fetchedAt }
-      : { text: cachedFrom, tone: 'stale', fetchedAt }
-  }
-  return { text: `Updated ${formatRelative(fetchedAt, now)}`, tone: 'fresh', fetchedAt }
 }

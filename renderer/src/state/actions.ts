@@ -4,7 +4,7 @@ import type { ExportColumn } from '@shared/app-schemas'
 import { PLUGCHOICE_WEB_HOST } from '@shared/plugchoice-web'
 import { api } from '../lib/api'
 import { saveDownload } from '../lib/download'
-import { formatCount } from '../lib/freshness'
+import { systemFormat } from '@shared/format'
 import { toasts } from './toasts.svelte'
 
 export async function refresh(): Promise<void> {
@@ -21,10 +21,11 @@ export async function exportCsv(uuids: readonly string[], columns: ExportColumn[
     return
   }
   const outcome = result.data
-  if (outcome.status === 'saved') toasts.show(`Saved ${formatCount(outcome.rows, 'charger')} to ${outcome.path}`)
+  if (outcome.status === 'saved')
+    toasts.show(`Saved ${systemFormat().count(outcome.rows, 'charger')} to ${outcome.path}`)
   else if (outcome.status === 'download') {
     saveDownload(outcome.fileName, outcome.csv, 'text/csv;charset=utf-8')
-    toasts.show(`Exported ${formatCount(outcome.rows, 'charger')} as ${outcome.fileName}`)
+    toasts.show(`Exported ${systemFormat().count(outcome.rows, 'charger')} as ${outcome.fileName}`)
   }
 }
 

@@ -2,13 +2,13 @@
 // a delta replaces only the chargers it names (fleet-reconcile.ts), so rows keyed by uuid whose charger did
 // not change keep the same object and are not re-rendered.
 import type { FleetDelta, FleetStatus } from '@shared/app-schemas'
-import type { Charger } from '@shared/plugchoice-schemas'
+import type { FleetCharger } from '@shared/charger-facts'
 import { api } from '../lib/api'
 import { indexChargers } from '../lib/charger-index'
 import { applyDelta } from '../lib/fleet-reconcile'
 
 export class FleetStore {
-  chargers = $state.raw<readonly Charger[]>([])
+  chargers = $state.raw<readonly FleetCharger[]>([])
   status = $state.raw<FleetStatus | null>(null)
   /** A snapshot has arrived at least once. */
   loaded = $state(false)
@@ -86,8 +86,8 @@ export class FleetStore {
     if (this.loaded && !this.#fetching && status.revision !== this.#revision) void this.refetch()
   }
 
-  /** Search text and buckets are computed in idle time, so the first keystroke is as fast as the next. */
-  #indexSoon(chargers: readonly Charger[]): void {
+  /** Search text is computed in idle time, so the first keystroke is as fast as the next. */
+  #indexSoon(chargers: readonly FleetCharger[]): void {
     const run = () => indexChargers(chargers)
     if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 500 })
     else setTimeout(run, 0)

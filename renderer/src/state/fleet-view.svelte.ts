@@ -2,7 +2,7 @@
 // fleet and the sort only, "rows" from sorted plus filters, so a keystroke filters an already sorted array
 // and never sorts 10,000 chargers again.
 import type { Bucket } from '@shared/fleet-health'
-import type { Charger } from '@shared/plugchoice-schemas'
+import type { FleetCharger } from '@shared/charger-facts'
 import { visibleColumns, type ColumnId } from '../lib/columns'
 import {
   countByBucket,
@@ -38,7 +38,7 @@ export class FleetView {
   readonly #filter = createIncrementalFilter()
   rows = $derived(this.#filter(this.sorted, { buckets: this.buckets, query: this.query }))
   columns = $derived.by(() => visibleColumns(this.#session.settings.hiddenColumns))
-  selected = $derived.by<Charger | undefined>(() =>
+  selected = $derived.by<FleetCharger | undefined>(() =>
     this.selectedUuid ? this.#store.byUuid.get(this.selectedUuid) : undefined,
   )
   selectedIndex = $derived(this.selectedUuid === null ? -1 : this.rows.findIndex((c) => c.uuid === this.selectedUuid))

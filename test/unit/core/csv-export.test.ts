@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { exportFileName, fleetCsv } from '@main/core/csv-export'
+import { withFacts } from '@shared/charger-facts'
 import { ChargerSchema } from '@shared/plugchoice-schemas'
 import { parse } from 'csv-parse/sync'
 
 const charger = (fields: Record<string, unknown>) =>
-  ChargerSchema.parse({ uuid: 'u1', identity: 'EVB-1', connection_status: 'online', status: 'Available', ...fields })
+  withFacts([
+    ChargerSchema.parse({ uuid: 'u1', identity: 'EVB-1', connection_status: 'online', status: 'Available', ...fields }),
+  ])[0]!
 
 // Read back with csv-parse (csv-stringify's sibling), as a spreadsheet would read the file.
 const parseCsv = (csv: string): string[][] => parse(csv, { bom: true })

@@ -1,19 +1,21 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { DEFAULT_SETTINGS } from '@shared/app-schemas'
+import { withFacts, type FleetCharger } from '@shared/charger-facts'
 import { fleetTransitions } from '@shared/fleet-health'
+import { createFormat } from '@shared/format'
 import { ChargerSchema, type Charger } from '@shared/plugchoice-schemas'
 import {
   NotificationPolicy,
   type NotificationSettings,
   type NotificationSpec,
 } from '@main/notifications/notification-policy'
-import { clockFormat } from '@main/tray/clock-format'
 
 const MIN = 60_000
 const START = Date.parse('2026-03-10T14:00:00Z')
+const utc = createFormat({ locale: 'en-GB', timeZone: 'UTC' })
 
-function charger(n: number, fields: Partial<Charger> = {}): Charger {
-  return ChargerSchema.parse({
+function charger(n: number, fields: Partial<Charger> = {}): FleetCharger {
+  const record = ChargerSchema.parse({
     uuid: `c-${n}`,
     identity: `EVB-${n}`,
     connection_status: 'online',
@@ -21,6 +23,7 @@ function charger(n: number, fields: Partial<Charger> = {}): Charger {
     error: 'NoError',
     ...fields,
   })
+  return withFacts([record], { now: START, format: utc })[0]!
 }
 const online = (n: number) => charger(n)
 const offlineSince = (n: number, at: number) =>
@@ -33,13 +36,13 @@ const faulted = (n: number, fields: Partial<Charger> = {}) =>
  * app's timer calls due() at nextDueAt(). `at` moves the clock, running any timer that falls due on the way.
  */
 class Harness {
-  policy = new NotificationPolicy({ format: clockFormat({ locale: 'en-GB', timeZone: 'UTC' }) })
-  fleet: Charger[]
+  policy = new NotificationPolicy({ format: utc })
+  fleet: FleetCharger[]
   now = START
   settings: NotificationSettings = { ...DEFAULT_SETTINGS }
   shown: NotificationSpec[] = []
 
-  constructor(fleet: Charger[]) {
+  constructor(fleet: FleetCharger[]) {
     this.fleet = fleet
   }
 
@@ -55,7 +58,7 @@ class Harness {
     return this
   }
 
-  sync(next: Charger[]): NotificationSpec[] {
+  sync(next: FleetCharger[]): NotificationSpec[] {
     const transitions = fleetTransitions(this.fleet, next)
     this.fleet = next
     const specs = this.policy.onSync(transitions, this.fleet, this.settings, this.now)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ChargerSchema, type Charger } from '@shared/plugchoice-schemas'
+import { withFacts, type FleetCharger } from '@shared/charger-facts'
 import { countBuckets } from '@shared/fleet-health'
 import {
   compareKeys,
@@ -15,17 +16,19 @@ import {
 import { exportColumnsFor, visibleColumns } from '@renderer/lib/columns'
 
 let n = 0
-const charger = (fields: Partial<Charger> = {}): Charger =>
-  ChargerSchema.parse({
-    uuid: `uuid-${++n}`,
-    identity: `EVB-${n}`,
-    connection_status: 'online',
-    status: 'Available',
-    error: 'NoError',
-    ...fields,
-  })
+const charger = (fields: Partial<Charger> = {}): FleetCharger =>
+  withFacts([
+    ChargerSchema.parse({
+      uuid: `uuid-${++n}`,
+      identity: `EVB-${n}`,
+      connection_status: 'online',
+      status: 'Available',
+      error: 'NoError',
+      ...fields,
+    }),
+  ])[0]!
 
-const ids = (list: readonly Charger[]) => list.map((c) => c.identity)
+const ids = (list: readonly FleetCharger[]) => list.map((c) => c.identity)
 
 describe('filtering by health', () => {
   const fleet = [

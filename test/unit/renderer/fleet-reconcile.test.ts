@@ -1,15 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import { ChargerSchema, type Charger } from '@shared/plugchoice-schemas'
+import { withFacts, type FleetCharger } from '@shared/charger-facts'
 import { applyDelta } from '@renderer/lib/fleet-reconcile'
 
-const charger = (uuid: string, fields: Partial<Charger> = {}): Charger =>
-  ChargerSchema.parse({
-    uuid,
-    identity: uuid.toUpperCase(),
-    connection_status: 'online',
-    status: 'Available',
-    ...fields,
-  })
+const charger = (uuid: string, fields: Partial<Charger> = {}): FleetCharger =>
+  withFacts([
+    ChargerSchema.parse({
+      uuid,
+      identity: uuid.toUpperCase(),
+      connection_status: 'online',
+      status: 'Available',
+      ...fields,
+    }),
+  ])[0]!
 
 const fleet = Array.from({ length: 100 }, (_, i) => charger(`c${i}`))
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { idleSyncStatus, type FleetStatus } from '@shared/app-schemas'
 import { freshnessOf } from '@renderer/lib/freshness'
-import { formatClock } from '@renderer/lib/time-format'
+import { systemFormat } from '@shared/format'
+
+const formatClock = (at: number, now: number) => systemFormat().clock(at, now)
 
 const now = Date.parse('2026-03-03T14:09:00Z')
 const fetchedAt = '2026-03-03T14:05:00Z'

@@ -6,6 +6,7 @@ import { COMMANDS, EVENTS } from '@shared/ipc-channels'
 import { ChargerSchema } from '@shared/plugchoice-schemas'
 import { AuthStatusSchema, FleetSnapshotSchema, SettingsSchema } from '@shared/app-schemas'
 import { generateFleet } from '@main/sim/fleet-generator'
+import { withFacts } from '@shared/charger-facts'
 import { compileFastCheck } from '@renderer/transport/schema-precheck'
 
 const fleet = generateFleet(300, 7)
@@ -156,10 +157,10 @@ describe('the eval-free fast check', () => {
       },
       poll: { intervalMs: 60000, effectiveIntervalMs: 60000, description: 'every 1 min', running: true },
     }
-    const answer = { ok: true, data: { status, chargers: fleet } }
+    const answer = { ok: true, data: { status, chargers: withFacts(fleet) } }
     expect(compileFastCheck(schema)!(answer)).toBe(true)
     agreesWithZod(schema, answer)
-    const broken = { ok: true, data: { status: { ...status, revision: 'three' }, chargers: fleet } }
+    const broken = { ok: true, data: { status: { ...status, revision: 'three' }, chargers: withFacts(fleet) } }
     expect(compileFastCheck(schema)!(broken)).toBe(false)
   })
 })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { countBuckets, fleetTransitions } from '@shared/fleet-health'
+import { withFacts } from '@shared/charger-facts'
 import { ChargerSchema } from '@shared/plugchoice-schemas'
 import { evolveFleet } from '@main/sim/fleet-dynamics'
 import { generateFleet } from '@main/sim/fleet-generator'
@@ -27,7 +28,7 @@ describe('evolveFleet', () => {
     const kinds = new Set<string>()
     for (let tick = 1; tick <= 20; tick++) {
       const next = evolveFleet(fleet, random, 10, NOW + tick * 60_000)
-      for (const transition of fleetTransitions(fleet, next)) kinds.add(transition.kind)
+      for (const transition of fleetTransitions(withFacts(fleet), withFacts(next))) kinds.add(transition.kind)
       fleet = next
     }
     expect([...kinds]).toEqual(expect.arrayContaining(['went_offline', 'came_back', 'new_fault', 'fault_cleared']))
@@ -56,7 +57,7 @@ describe('evolveFleet', () => {
     let fleet = generateFleet(1000, 11, NOW)
     const random = new SeededRandom(4)
     for (let tick = 0; tick < 200; tick++) fleet = evolveFleet(fleet, random, 20, NOW + tick * 1000)
-    const counts = countBuckets(fleet)
+    const counts = countBuckets(withFacts(fleet))
     expect((counts.ok + counts.in_use) / fleet.length).toBeGreaterThan(0.7)
     expect(counts.offline / fleet.length).toBeLessThan(0.1)
   })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { BUCKETS, bucketOf, countBuckets } from '@shared/fleet-health'
+import { withFacts } from '@shared/charger-facts'
 import { ChargerSchema } from '@shared/plugchoice-schemas'
 import { generateFleet, HTML_REFERENCE, NONSTANDARD_ERROR, UNKNOWN_STATUS } from '@main/sim/fleet-generator'
 
@@ -43,7 +44,7 @@ describe('generateFleet', () => {
   })
 
   it('covers every health bucket, mostly healthy, a few percent offline', () => {
-    const counts = countBuckets(fleet)
+    const counts = countBuckets(withFacts(fleet))
     for (const bucket of BUCKETS) expect(counts[bucket], bucket).toBeGreaterThan(0)
     expect((counts.ok + counts.in_use) / fleet.length).toBeGreaterThan(0.7)
     expect(counts.offline / fleet.length).toBeGreaterThan(0.01)
@@ -51,7 +52,7 @@ describe('generateFleet', () => {
   })
 
   it('holds one of every bucket within its first page, so a small demo fleet shows them all', () => {
-    const counts = countBuckets(generateFleet(25, 7))
+    const counts = countBuckets(withFacts(generateFleet(25, 7)))
     for (const bucket of BUCKETS) expect(counts[bucket], bucket).toBeGreaterThan(0)
   })
 

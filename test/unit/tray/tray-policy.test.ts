@@ -6,20 +6,21 @@ import {
   type AuthStatus,
   type FleetStatus,
 } from '@shared/app-schemas'
+import { withFacts, type FleetCharger } from '@shared/charger-facts'
 import { countBuckets } from '@shared/fleet-health'
+import { createFormat } from '@shared/format'
 import { ChargerSchema, type Charger } from '@shared/plugchoice-schemas'
-import { clockFormat } from '@main/tray/clock-format'
 import { pickProblems, trayView, type TrayState } from '@main/tray/tray-policy'
 import type { TrayMenuItem } from '@main/tray/tray-view'
 
-const utc = clockFormat({ locale: 'en-GB', timeZone: 'UTC' })
+const utc = createFormat({ locale: 'en-GB', timeZone: 'UTC' })
 const NOW = Date.parse('2026-03-10T14:30:00Z')
 const MIN = 60_000
 
 let serial = 0
-function charger(fields: Partial<Charger> = {}): Charger {
+function charger(fields: Partial<Charger> = {}): FleetCharger {
   serial++
-  return ChargerSchema.parse({
+  const record = ChargerSchema.parse({
     uuid: `c-${serial}`,
     identity: `EVB-${serial}`,
     connection_status: 'online',
@@ -27,6 +28,7 @@ function charger(fields: Partial<Charger> = {}): Charger {
     error: 'NoError',
     ...fields,
   })
+  return withFacts([record], { now: NOW, format: utc })[0]!
 }
 const offline = (minutesAgo: number | null, fields: Partial<Charger> = {}) =>
   charger({
@@ -66,7 +68,7 @@ function fleetStatus(fields: Partial<FleetStatus> = {}, sync: Partial<FleetStatu
 }
 
 function state(
-  chargers: Charger[],
+  chargers: FleetCharger[],
   overrides: {
     auth?: Partial<AuthStatus>
     fleet?: Partial<FleetStatus>
@@ -150,7 +152,7 @@ describe('tray tooltip', () => {
   })
 
   it('formats the time in the zone it is given', () => {
-    const amsterdam = clockFormat({ locale: 'en-GB', timeZone: 'Europe/Amsterdam' })
+    const amsterdam = createFormat({ locale: 'en-GB', timeZone: 'Europe/Amsterdam' })
     expect(trayView(state(healthy(1)), amsterdam).tooltip).toBe('Plugchoice Fleet — 1 charger · updated 15:05')
   })
 
@@ -332,6 +334,22 @@ describe('tray menu', () => {
       utc,
     ).menu
     expect(labels(menu)[1]).toBe('Token not saved: the system keychain is unavailable (the keyring is locked)')
+  })
+
+  it('says why each problem charger is listed, in the words of its derived facts', () => {
+    const blocked = attention({ status: 'Available', blocked: true })
+    const setup = attention({ status: 'Available', setup_completed: false })
+    const vendor = faulted({ vendor_error_code: '210' })
+    const never = neverSeen()
+    const items = trayView(state([blocked, setup, vendor, never]), utc).menu.filter(
+      (item) => item.kind === 'item' && item.action?.type === 'show-charger',
+    )
+    expect(labels(items)).toEqual([
+      `${never.identity} — Never connected`,
+      `${vendor.identity} — Fault: GroundFailure · vendor code 210`,
+      `${blocked.identity} — Attention: Blocked`,
+      `${setup.identity} — Attention: Setup not completed`,
+    ])
   })
 
   it('shortens very long charger names', () => {

@@ -6,7 +6,7 @@ import { COMMANDS, isEventName, type CommandName, type EventName } from '@shared
 import type { Transport, UntrustedBridge } from '../bridge-types'
 import { SseParser } from './sse-parser'
 
-export const SECRET_HEADER = 'X-Plugfleet-Secret'
+import { PREVIEW_SECRET_HEADER as SECRET_HEADER } from '@shared/constants'
 
 export const REFUSED_MESSAGE = 'This page is not allowed to talk to the app. Open the link printed by npm run web.'
 
