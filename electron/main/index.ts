@@ -8,9 +8,11 @@ import { startDemoApi } from './core/demo-api'
 import { FleetApp } from './core/fleet-app'
 import { electronPorts } from './electron/electron-ports'
 import { forwardEvents, registerCommandHandlers } from './electron/ipc-main-adapter'
+import { registerAppScheme, serveAppBundle } from './electron/app-protocol'
 import {
   applyStartAtLogin,
   claimSingleInstance,
+  closeToTrayHint,
   installAppMenu,
   launchCommand,
   launchedAtLogin,
@@ -34,6 +36,8 @@ import { WindowStateStore } from './window/window-state-store'
 const userDataDir = resolveUserDataDir(app.getPath('userData'))
 app.setPath('userData', userDataDir)
 const demo = process.argv.includes('--demo') || process.env.PLUGFLEET_DEMO === '1'
+// app:// must be privileged before the app is ready; it is served once it is (serveAppBundle below).
+registerAppScheme()
 
 let mainWindow: MainWindow | null = null
 
@@ -60,6 +64,7 @@ async function main(): Promise<void> {
     rendererDir: join(__dirname, '../renderer'),
   })
   installSecurity(page)
+  serveAppBundle(page)
 
   const fleet = new FleetApp({
     userDataDir,
@@ -113,13 +118,7 @@ async function main(): Promise<void> {
     stateStore: new WindowStateStore(userDataDir),
     startHidden: launchedAtLogin(process.argv, platform),
     isQuitting: () => quitter.isQuitting,
-    onFirstCloseToTray: () =>
-      notifier.show({
-        title: `${PRODUCT_NAME} is still running`,
-        body: 'It keeps watching your chargers from the tray. Quit it from the tray menu.',
-        chargerUuid: null,
-        silent: true,
-      }),
+    onFirstCloseToTray: () => notifier.show({ ...closeToTrayHint(platform), chargerUuid: null, silent: true }),
     devTools: !app.isPackaged,
     ...(windowIcon ? { icon: windowIcon } : {}),
   })

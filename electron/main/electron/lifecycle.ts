@@ -23,6 +23,25 @@ export function launchedAtLogin(argv: readonly string[], platform: NodeJS.Platfo
   return platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin
 }
 
+/** The app menu's Quit entry outside macOS; the close-to-tray hint names it, so the two cannot drift apart. */
+export const QUIT_MENU_LABEL = 'Quit Plugchoice Fleet'
+
+/**
+ * Said the first time a close hides the window. It names a menu entry that always exists: stock GNOME shows no
+ * tray icon at all, so "quit it from the tray" would point at nothing there. Opening the app again (launcher,
+ * Dock, Start menu) brings the window back with its menu.
+ */
+export function closeToTrayHint(platform: NodeJS.Platform): { title: string; body: string } {
+  const title = 'Plugchoice Fleet is still running'
+  if (platform === 'darwin') {
+    return { title, body: 'It keeps watching your chargers. To quit, choose Plugchoice Fleet > Quit (Cmd+Q).' }
+  }
+  return {
+    title,
+    body: `It keeps watching your chargers. To quit, open it again and choose File > ${QUIT_MENU_LABEL} (Ctrl+Q).`,
+  }
+}
+
 /** The standard macOS menus (with Quit in the app menu); elsewhere a File menu with Quit, and Edit for shortcuts. */
 export function appMenuTemplate(
   platform: NodeJS.Platform,
@@ -37,7 +56,7 @@ export function appMenuTemplate(
       submenu: [
         { label: 'Close Window', accelerator: 'CmdOrCtrl+W', role: 'close' },
         { type: 'separator' },
-        { label: 'Quit Plugchoice Fleet', accelerator: 'CmdOrCtrl+Q', click: () => actions.quit() },
+        { label: QUIT_MENU_LABEL, accelerator: 'CmdOrCtrl+Q', click: () => actions.quit() },
       ],
     },
     { role: 'editMenu' },

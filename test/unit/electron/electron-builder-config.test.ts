@@ -60,6 +60,8 @@ describe('electron-builder config', () => {
       enableNodeCliInspectArguments: false,
       enableCookieEncryption: true,
       onlyLoadAppFromAsar: true,
+      // The page comes from app://, so file: keeps no extra privileges.
+      grantFileProtocolExtraPrivileges: false,
     })
   })
 
