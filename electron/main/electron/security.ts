@@ -4,6 +4,7 @@
 import { app, session, shell, type Session, type WebContents } from 'electron'
 import { isAppPageUrl, type AppPage } from '../window/app-page'
 import { isAppOriginUrl } from '../window/app-protocol'
+import { devServerPolicy } from '@shared/dev-csp'
 import { PLUGCHOICE_WEB_HOST } from '@shared/plugchoice-web'
 
 export { PLUGCHOICE_WEB_HOST }
@@ -27,14 +28,11 @@ export const CONTENT_SECURITY_POLICY = [
 ].join('; ')
 
 /**
- * The header form adds `frame-ancestors` (ignored in a <meta>). In development only, Vite injects the CSS it
- * serves as <style> elements, so the dev server's header allows inline styles; a style cannot run code.
+ * The header form adds `frame-ancestors` (ignored in a <meta>). On the dev server only, inline styles are
+ * allowed for Vite's injected CSS (shared/dev-csp.ts, which relaxes the page's <meta> the same way).
  */
 export function contentSecurityPolicyHeader(page: AppPage): string {
-  const policy =
-    page.kind === 'dev-server'
-      ? CONTENT_SECURITY_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
-      : CONTENT_SECURITY_POLICY
+  const policy = page.kind === 'dev-server' ? devServerPolicy(CONTENT_SECURITY_POLICY) : CONTENT_SECURITY_POLICY
   return `${policy}; frame-ancestors 'none'`
 }
 
