@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import { svelte } from '@sveltejs/vite-plugin-svelte'
+import { devServerCsp } from './electron/build/dev-csp-plugin'
 
 // Path aliases (@shared/…) have one owner: the tsconfig.json beside each root's sources.
 const resolveOptions = { tsconfigPaths: true }
@@ -28,7 +29,7 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'renderer'),
     resolve: resolveOptions,
-    plugins: [svelte()],
+    plugins: [svelte(), devServerCsp()],
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
     },

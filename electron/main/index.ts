@@ -6,9 +6,11 @@ import { APP_ID, PRODUCT_NAME } from './app-identity'
 import { openFleetApp } from './core/open-fleet-app'
 import { electronPorts } from './electron/electron-ports'
 import { forwardEvents, registerCommandHandlers } from './electron/ipc-main-adapter'
+import { registerAppScheme, serveAppBundle } from './electron/app-protocol'
 import {
   applyStartAtLogin,
   claimSingleInstance,
+  closeToTrayHint,
   installAppMenu,
   launchCommand,
   launchedAtLogin,
@@ -30,6 +32,8 @@ import { WindowStateStore } from './window/window-state-store'
 const userDataDir = resolveUserDataDir(app.getPath('userData'))
 app.setPath('userData', userDataDir)
 const demo = process.argv.includes('--demo') || process.env.PLUGFLEET_DEMO === '1'
+// app:// must be privileged before the app is ready; it is served once it is (serveAppBundle below).
+registerAppScheme()
 
 let mainWindow: MainWindow | null = null
 
@@ -56,6 +60,7 @@ async function main(): Promise<void> {
     rendererDir: join(__dirname, '../renderer'),
   })
   installSecurity(page)
+  serveAppBundle(page)
 
   // Settings only: the keychain is asked after the window and the tray are up (fleet.start() below).
   const fleet = await openFleetApp({ userDataDir, ports: electronPorts(() => mainWindow?.window ?? null) })
@@ -99,13 +104,7 @@ async function main(): Promise<void> {
     stateStore: new WindowStateStore(userDataDir),
     startHidden: launchedAtLogin(process.argv, platform),
     isQuitting: () => quitter.isQuitting,
-    onFirstCloseToTray: () =>
-      notifier.show({
-        title: `${PRODUCT_NAME} is still running`,
-        body: 'It keeps watching your chargers from the tray. Quit it from the tray menu.',
-        chargerUuid: null,
-        silent: true,
-      }),
+    onFirstCloseToTray: () => notifier.show({ ...closeToTrayHint(platform), chargerUuid: null, silent: true }),
     devTools: !app.isPackaged,
     ...(windowIcon ? { icon: windowIcon } : {}),
   })

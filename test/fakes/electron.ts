@@ -8,6 +8,7 @@
 // calls, ways to fire events) lives in fields prefixed with nothing special but never named like a real member.
 import { EventEmitter } from 'node:events'
 import type * as Electron from 'electron'
+import { FakeProtocol } from './electron-protocol'
 
 type ElectronModule = typeof import('electron')
 
@@ -128,6 +129,8 @@ export class FakeWebContents
   readonly sent: Array<{ channel: string; args: unknown[] }> = []
   windowOpenHandler: WindowOpenHandler | null = null
   loaded: { url: string } | { file: string } | null = null
+  /** The status the app's protocol handler answered for the page, when the page came from one. */
+  loadedStatus: number | null = null
   destroyed = false
 
   constructor(session: FakeSession) {
@@ -151,12 +154,24 @@ export class FakeWebContents
 
   async loadURL(url: string): Promise<void> {
     this.loaded = { url }
-    this.mainFrame.url = url
+    await this.navigate(url)
   }
 
   async loadFile(filePath: string): Promise<void> {
     this.loaded = { file: filePath }
-    this.mainFrame.url = new URL(`file://${filePath.startsWith('/') ? '' : '/'}${filePath.replaceAll('\\', '/')}`).href
+    await this.navigate(`file://${filePath.startsWith('/') ? '' : '/'}${filePath.replaceAll('\\', '/')}`)
+  }
+
+  /** Like Chromium: the frame's URL is the canonical one; a custom scheme loads only through its handler. */
+  private async navigate(url: string): Promise<void> {
+    const canonical = protocol.canonical(url)
+    if (!FakeProtocol.isBuiltIn(canonical)) {
+      // Electron rejects loadURL with the net error, in this form.
+      if (!protocol.isProtocolHandled(canonical.slice(0, canonical.indexOf(':'))))
+        throw new Error(`ERR_UNKNOWN_URL_SCHEME (-302) loading '${url}'`)
+      this.loadedStatus = (await protocol.request(canonical)).status
+    }
+    this.mainFrame.url = canonical
   }
 
   setWindowOpenHandler(handler: WindowOpenHandler): void {
@@ -201,6 +216,8 @@ export class FakeWebContents
 export const session = {
   defaultSession: new FakeSession(),
 } satisfies Pick<Record<keyof ElectronModule['session'], unknown>, 'defaultSession'>
+
+export const protocol = new FakeProtocol(() => app.isReady())
 
 // ---------------------------------------------------------------------------------------------------------------
 // Windows
@@ -779,6 +796,7 @@ type FakeExportNames =
   | 'net'
   | 'Notification'
   | 'powerMonitor'
+  | 'protocol'
   | 'screen'
   | 'session'
   | 'shell'
@@ -795,6 +813,7 @@ export function resetFakeElectron(): void {
   FakeMenu.applicationMenu = null
   FakeMenu.builtCount = 0
   session.defaultSession = new FakeSession()
+  protocol.reset()
   for (const emitter of [app, ipcMain, ipcRenderer, powerMonitor, screen]) emitter.removeAllListeners()
   ipcMain.handlers.clear()
   ipcRenderer.invoked.length = 0

@@ -1,6 +1,7 @@
 // The app's life on the desktop: one instance, an app menu with Quit, quitting cleanly (the core stops and the
 // window remembers where it was), start at login, and a refresh when the machine wakes or the network returns.
 import { app, Menu, net, powerMonitor, type MenuItemConstructorOptions } from 'electron'
+import { PRODUCT_NAME } from '../app-identity'
 import { disableLinuxAutostart, enableLinuxAutostart } from '../autostart/linux-autostart'
 
 /** On the command line of a launch at login (Windows login item, Linux autostart entry): start in the tray. */
@@ -23,6 +24,29 @@ export function launchedAtLogin(argv: readonly string[], platform: NodeJS.Platfo
   return platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin
 }
 
+/** The app menu's Quit entry outside macOS; the close-to-tray hint names it, so the two cannot drift apart. */
+export const QUIT_MENU_LABEL = `Quit ${PRODUCT_NAME}`
+
+/**
+ * Said the first time a close hides the window. It names a menu entry that always exists: stock GNOME shows no
+ * tray icon at all, so "quit it from the tray" would point at nothing there. Opening the app again (launcher,
+ * Dock, Start menu) brings the window back with its menu.
+ */
+export function closeToTrayHint(platform: NodeJS.Platform): { title: string; body: string } {
+  const title = `${PRODUCT_NAME} is still running`
+  if (platform === 'darwin') {
+    // The app menu (role appMenu) is named after the app and always holds "Quit <name>".
+    return {
+      title,
+      body: `It keeps watching your chargers. To quit, choose ${PRODUCT_NAME} > Quit ${PRODUCT_NAME} (Cmd+Q).`,
+    }
+  }
+  return {
+    title,
+    body: `It keeps watching your chargers. To quit, open it again and choose File > ${QUIT_MENU_LABEL} (Ctrl+Q).`,
+  }
+}
+
 /** The standard macOS menus (with Quit in the app menu); elsewhere a File menu with Quit, and Edit for shortcuts. */
 export function appMenuTemplate(
   platform: NodeJS.Platform,
@@ -37,7 +61,7 @@ export function appMenuTemplate(
       submenu: [
         { label: 'Close Window', accelerator: 'CmdOrCtrl+W', role: 'close' },
         { type: 'separator' },
-        { label: 'Quit Plugchoice Fleet', accelerator: 'CmdOrCtrl+Q', click: () => actions.quit() },
+        { label: QUIT_MENU_LABEL, accelerator: 'CmdOrCtrl+Q', click: () => actions.quit() },
       ],
     },
     { role: 'editMenu' },

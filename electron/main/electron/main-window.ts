@@ -78,9 +78,8 @@ export class MainWindow {
   }
 
   async load(): Promise<void> {
-    const { page } = this.options
-    if (page.kind === 'dev-server') await this.window.loadURL(page.url)
-    else await this.window.loadFile(page.path)
+    // The dev server, or app://bundle/index.html served by the app protocol (never file:).
+    await this.window.loadURL(this.options.page.url)
   }
 
   private wire(): void {

@@ -3,14 +3,15 @@
 // <webview>, remote requests, and the one door to the user's browser (shell.openExternal).
 import { app, session, shell, type Session, type WebContents } from 'electron'
 import { isAppPageUrl, type AppPage } from '../window/app-page'
+import { isAppOriginUrl } from '../window/app-protocol'
+import { devServerPolicy } from '@shared/dev-csp'
 import { PLUGCHOICE_WEB_HOST } from '@shared/plugchoice-web'
 
 export { PLUGCHOICE_WEB_HOST }
 
 /**
- * The renderer's Content-Security-Policy. renderer/index.html carries it as a <meta> (a page loaded from
- * file:// gets no response headers, so the meta is what protects the packaged app); responses from the dev
- * server get it as a header too. Scripts only from the app itself: no inline script, no eval, nothing remote.
+ * The renderer's Content-Security-Policy. renderer/index.html carries it as a <meta>; the app:// handler
+ * (app-protocol.ts) and the session's response filter send it as a header too. Scripts only from the app itself: no inline script, no eval, nothing remote.
  * `connect-src 'self'` serves the web preview's bridge (same origin); Electron's renderer talks to main over
  * IPC only, and any request it makes leaves no further than the webRequest filter below.
  */
@@ -27,14 +28,11 @@ export const CONTENT_SECURITY_POLICY = [
 ].join('; ')
 
 /**
- * The header form adds `frame-ancestors` (ignored in a <meta>). In development only, Vite injects the CSS it
- * serves as <style> elements, so the dev server's header allows inline styles; a style cannot run code.
+ * The header form adds `frame-ancestors` (ignored in a <meta>). On the dev server only, inline styles are
+ * allowed for Vite's injected CSS (shared/dev-csp.ts, which relaxes the page's <meta> the same way).
  */
 export function contentSecurityPolicyHeader(page: AppPage): string {
-  const policy =
-    page.kind === 'dev-server'
-      ? CONTENT_SECURITY_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
-      : CONTENT_SECURITY_POLICY
+  const policy = page.kind === 'dev-server' ? devServerPolicy(CONTENT_SECURITY_POLICY) : CONTENT_SECURITY_POLICY
   return `${policy}; frame-ancestors 'none'`
 }
 
@@ -62,11 +60,15 @@ export function isAllowedExternalUrl(url: string): boolean {
   )
 }
 
-/** Opens an allowed URL in the user's browser; false (and nothing opened) for anything else. */
+/**
+ * Opens an allowed URL in the user's browser; false (and nothing opened) for anything else. The OS gets the
+ * href the check parsed, not the string it was given: a handler never sees spaces, tabs or a backslash that
+ * the WHATWG parser read one way and an OS URL handler might read another.
+ */
 export async function openExternalSafely(url: string): Promise<boolean> {
   if (!isAllowedExternalUrl(url)) return false
   // electronegativity-justified OPEN_EXTERNAL_JS_CHECK: the one openExternal call; only https app.plugchoice.com passes the line above
-  await shell.openExternal(url)
+  await shell.openExternal(new URL(url).href)
   return true
 }
 
@@ -99,8 +101,9 @@ function isLocalResource(page: AppPage, url: string): boolean {
   } catch {
     return false
   }
-  if (parsed.protocol === 'file:' || parsed.protocol === 'data:' || parsed.protocol === 'devtools:') return true
-  if (page.kind !== 'dev-server') return false
+  if (parsed.protocol === 'data:' || parsed.protocol === 'devtools:') return true
+  // The built page loads from app://bundle only; file: is never needed, so it is refused like the network.
+  if (page.kind === 'bundle') return isAppOriginUrl(url)
   const dev = new URL(page.url)
   // Vite's HMR client talks to the dev server over a WebSocket on the same host and port.
   return parsed.host === dev.host && ['http:', 'ws:'].includes(parsed.protocol)

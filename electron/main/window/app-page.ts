@@ -1,15 +1,18 @@
 // Which page the window loads, and whether a URL is that page: the IPC sender check, navigation guard and
 // permission handlers all ask the same question, so it is answered once, here.
-import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { APP_PAGE_PATH, APP_PAGE_URL, isAppOriginUrl, parseStandardUrl } from './app-protocol'
 
-export type AppPage = { kind: 'dev-server'; url: string } | { kind: 'file'; path: string }
+/**
+ * The dev server in development; otherwise the built renderer served over app:// (app-protocol.ts) from
+ * `rendererDir`, the same URL wherever the app is installed.
+ */
+export type AppPage = { kind: 'dev-server'; url: string } | { kind: 'bundle'; url: string; rendererDir: string }
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
 
 /**
  * electron-vite's dev server (ELECTRON_RENDERER_URL) in development only; a packaged app always loads its own
- * file, whatever the environment says, so an environment variable can never point it at remote content.
+ * bundle, whatever the environment says, so an environment variable can never point it at remote content.
  */
 export function resolveAppPage(options: {
   isPackaged: boolean
@@ -24,21 +27,21 @@ export function resolveAppPage(options: {
     }
     return { kind: 'dev-server', url: url.href }
   }
-  return { kind: 'file', path: join(options.rendererDir, 'index.html') }
+  return { kind: 'bundle', url: APP_PAGE_URL, rendererDir: options.rendererDir }
 }
 
 /** True when `url` is the app's own page (any query or fragment); everything else is foreign. */
 export function isAppPageUrl(page: AppPage, url: string): boolean {
-  let parsed: URL
-  try {
-    parsed = new URL(url)
-  } catch {
-    return false
-  }
   if (page.kind === 'dev-server') {
+    let parsed: URL
+    try {
+      parsed = new URL(url)
+    } catch {
+      return false
+    }
     // The dev server serves the renderer's modules from its origin; the page itself is any path there.
     return parsed.origin === new URL(page.url).origin
   }
-  const own = pathToFileURL(page.path)
-  return parsed.protocol === 'file:' && parsed.host === own.host && parsed.pathname === own.pathname
+  // Compared as Chromium canonicalises app:// (a standard scheme), not as Node parses it.
+  return isAppOriginUrl(url) && parseStandardUrl(url)!.pathname === APP_PAGE_PATH
 }

@@ -60,6 +60,8 @@ describe('electron-builder config', () => {
       enableNodeCliInspectArguments: false,
       enableCookieEncryption: true,
       onlyLoadAppFromAsar: true,
+      // The page comes from app://, so file: keeps no extra privileges.
+      grantFileProtocolExtraPrivileges: false,
     })
   })
 
@@ -84,11 +86,16 @@ describe('electron-builder config', () => {
     expect(included('electron/main/index.ts')).toBe(false)
   })
 
-  it('builds NSIS for Windows, dmg and zip for macOS, AppImage and deb for Linux', async () => {
+  it('builds NSIS for Windows, dmg and zip for macOS, the .deb (never an AppImage) for Linux', async () => {
     const config = await loaded
     expect(config.win.target.map((t) => t.target)).toEqual(['nsis'])
     expect(config.mac.target.map((t) => t.target).sort()).toEqual(['dmg', 'zip'])
-    expect([...config.linux.target].sort()).toEqual(['AppImage', 'deb'])
+    // An AppImage aborts on Ubuntu 24.04+ (AppArmor and Chromium's sandbox); the .deb brings its profile.
+    expect(config.linux.target).toEqual(['deb'])
+  })
+
+  it('re-signs the macOS app ad hoc after flipping the fuses, so an unsigned arm64 build still launches', async () => {
+    expect((await loaded).electronFuses.resetAdHocDarwinSignature).toBe(true)
   })
 
   it('names the app as the main process does (Windows ties notifications to the appId)', async () => {

@@ -1,8 +1,10 @@
+import { pathToFileURL } from 'node:url'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 
 vi.mock('electron', () => import('../../fakes/electron'))
 
-import { BrowserWindow, FakeWebFrameMain, ipcMain, resetFakeElectron } from '../../fakes/electron'
+import { app, BrowserWindow, FakeWebFrameMain, ipcMain, resetFakeElectron } from '../../fakes/electron'
+import { registerAppScheme, serveAppBundle } from '@main/electron/app-protocol'
 import { forwardEvents, registerCommandHandlers } from '@main/electron/ipc-main-adapter'
 import type { CommandHandlers } from '@main/ipc/command-dispatch'
 import { EventHub } from '@main/core/event-hub'
@@ -10,10 +12,10 @@ import { COMMANDS, EVENTS } from '@shared/ipc-channels'
 import { DEFAULT_SETTINGS, type AuthStatus } from '@shared/app-schemas'
 import type { EventPayload } from '@shared/ipc-contract'
 import type { EventName } from '@shared/ipc-channels'
-import type { AppPage } from '@main/window/app-page'
+import { resolveAppPage, type AppPage } from '@main/window/app-page'
 
-const page: AppPage = { kind: 'file', path: '/opt/fleet/out/renderer/index.html' }
-const pageUrl = 'file:///opt/fleet/out/renderer/index.html'
+const pageUrl = 'app://bundle/index.html'
+let page: AppPage
 
 const signedOut: AuthStatus = {
   state: 'signed-out',
@@ -49,9 +51,18 @@ function handlers(): CommandHandlers & { calls: string[] } {
   }
 }
 
+/** As index.ts does it: app:// privileged before ready, served after, for the app installed in `rendererDir`. */
+async function servePage(rendererDir = '/opt/fleet/resources/app.asar/out/renderer') {
+  registerAppScheme()
+  await app.whenReady()
+  page = resolveAppPage({ isPackaged: true, devServerUrl: undefined, rendererDir })
+  serveAppBundle(page)
+}
+
 async function setup() {
+  await servePage()
   const window = new BrowserWindow({})
-  await window.loadFile('/opt/fleet/out/renderer/index.html')
+  await window.loadURL(page.url)
   const h = handlers()
   registerCommandHandlers(window as never, page, h)
   return { window, h, contents: window.webContents, main: window.webContents.mainFrame }
@@ -97,6 +108,32 @@ describe('IPC commands', () => {
     expect(h.calls).toEqual([])
   })
 
+  it.each([
+    [
+      'a lower-case drive letter',
+      'c:\\Users\\installer\\AppData\\Local\\Programs\\plugchoice-fleet\\resources\\app.asar\\out\\renderer',
+    ],
+    ['spaces and non-ASCII letters', 'D:\\Programme\\Zoë Müller\\Plugchoice Fleet\\resources\\app.asar\\out\\renderer'],
+    ['a macOS bundle', '/Applications/Plugchoice Fleet.app/Contents/Resources/app.asar/out/renderer'],
+  ])('answers the app’s window wherever the app is installed: %s', async (_where, rendererDir) => {
+    await servePage(rendererDir)
+    const window = new BrowserWindow({})
+    await window.loadURL(page.url)
+    registerCommandHandlers(window as never, page, handlers())
+    const main = window.webContents.mainFrame
+    await expect(ipcMain.invokeFrom(window.webContents, main, 'auth:status')).resolves.toMatchObject({ ok: true })
+  })
+
+  it('the old file: page was refused from a lower-case drive: Chromium upper-cases it, pathToFileURL does not', async () => {
+    // The reason for app://: a file: page's URL is the install path, canonicalised by Chromium's rules.
+    const window = new BrowserWindow({})
+    await window.loadFile('c:\\Program Files\\Plugchoice Fleet\\resources\\app.asar\\out\\renderer\\index.html')
+    expect(window.webContents.mainFrame.url).toBe(
+      'file:///C:/Program%20Files/Plugchoice%20Fleet/resources/app.asar/out/renderer/index.html',
+    )
+    expect(pathToFileURL('c:\\Program Files\\x', { windows: true }).href.startsWith('file:///c:')).toBe(true)
+  })
+
   it('refuses a request from an iframe inside the window', async () => {
     const { contents, main, h } = await setup()
     const iframe = new FakeWebFrameMain(pageUrl, main)
@@ -120,7 +157,7 @@ describe('IPC commands', () => {
   it('refuses a request from another window', async () => {
     const { h } = await setup()
     const other = new BrowserWindow({})
-    await other.loadFile('/opt/fleet/out/renderer/index.html')
+    await other.loadURL(pageUrl)
     await expect(
       ipcMain.invokeFrom(other.webContents, other.webContents.mainFrame, 'auth:status'),
     ).resolves.toMatchObject({
@@ -157,6 +194,7 @@ describe('IPC commands', () => {
   })
 
   it('can be unregistered', async () => {
+    await servePage()
     const window = new BrowserWindow({})
     const unregister = registerCommandHandlers(window as never, page, handlers())
     unregister()

@@ -10,6 +10,7 @@ import {
   appMenuTemplate,
   applyStartAtLogin,
   claimSingleInstance,
+  closeToTrayHint,
   HIDDEN_ARG,
   installAppMenu,
   launchCommand,
@@ -204,5 +205,27 @@ describe('app menu', () => {
       'editMenu',
       'windowMenu',
     ])
+  })
+})
+
+describe('the close-to-tray hint', () => {
+  it.each(['linux', 'win32'] as const)(
+    '%s: names the File menu entry that quits, which every desktop shows',
+    (platform) => {
+      const hint = closeToTrayHint(platform)
+      expect(hint.title).toBe('Plugchoice Fleet is still running')
+      // Stock GNOME has no tray icon: the hint must not send the user to one.
+      expect(hint.body).not.toMatch(/tray/i)
+      const entry = /File > (.+?) \(Ctrl\+Q\)/.exec(hint.body)?.[1]
+      expect(entry).toBeDefined()
+      installAppMenu(platform, { quit: () => {} })
+      expect(FakeMenu.applicationMenu!.find('&File', entry!)).toMatchObject({ accelerator: 'CmdOrCtrl+Q' })
+    },
+  )
+
+  it('macOS: names the app menu’s Quit', () => {
+    const hint = closeToTrayHint('darwin')
+    expect(hint.body).toContain('Plugchoice Fleet > Quit Plugchoice Fleet (Cmd+Q)')
+    expect(appMenuTemplate('darwin', { quit: () => {} })[0]).toEqual({ role: 'appMenu' })
   })
 })

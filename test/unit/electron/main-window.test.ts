@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 vi.mock('electron', () => import('../../fakes/electron'))
 
 import type { BrowserWindow } from '../../fakes/electron'
-import { resetFakeElectron, screen } from '../../fakes/electron'
+import { app, resetFakeElectron, screen } from '../../fakes/electron'
+import { registerAppScheme, serveAppBundle } from '@main/electron/app-protocol'
 import { MainWindow, type MainWindowOptions } from '@main/electron/main-window'
 import { WindowStateStore } from '@main/window/window-state-store'
 import type { AppPage } from '@main/window/app-page'
@@ -16,11 +17,11 @@ let store: WindowStateStore
 let quitting: boolean
 let hints: number
 
-const filePage: AppPage = { kind: 'file', path: '/opt/fleet/out/renderer/index.html' }
+const bundlePage: AppPage = { kind: 'bundle', url: 'app://bundle/index.html', rendererDir: '/opt/fleet/out/renderer' }
 
 function options(overrides: Partial<MainWindowOptions> = {}): MainWindowOptions {
   return {
-    page: filePage,
+    page: bundlePage,
     preloadPath: '/opt/fleet/out/preload/index.cjs',
     stateStore: store,
     startHidden: false,
@@ -49,6 +50,9 @@ function fake(main: MainWindow): InstanceType<typeof BrowserWindow> {
 
 beforeEach(async () => {
   resetFakeElectron()
+  registerAppScheme()
+  await app.whenReady()
+  serveAppBundle(bundlePage)
   dir = await mkdtemp(join(tmpdir(), 'plugfleet-window-'))
   store = new WindowStateStore(dir, () => {})
   quitting = false
@@ -77,11 +81,12 @@ describe('main window', () => {
     expect(prefs.preload).toBe('/opt/fleet/out/preload/index.cjs')
   })
 
-  it('loads the built page from disk, or the dev server in development', async () => {
+  it('loads the built page over app://, or the dev server in development', async () => {
     const built = await open()
     expect(fake(built).webContents.loaded).toBeNull()
     await built.load()
-    expect(fake(built).webContents.loaded).toEqual({ file: '/opt/fleet/out/renderer/index.html' })
+    expect(fake(built).webContents.loaded).toEqual({ url: 'app://bundle/index.html' })
+    expect(fake(built).webContents.getURL()).toBe('app://bundle/index.html')
     const dev = await open({ page: { kind: 'dev-server', url: 'http://localhost:5173/' } })
     await dev.load()
     expect(fake(dev).webContents.loaded).toEqual({ url: 'http://localhost:5173/' })

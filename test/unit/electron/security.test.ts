@@ -14,8 +14,12 @@ import {
 } from '@main/electron/security'
 import type { AppPage } from '@main/window/app-page'
 
-const filePage: AppPage = { kind: 'file', path: '/opt/plugchoice-fleet/resources/app.asar/out/renderer/index.html' }
-const pageUrl = 'file:///opt/plugchoice-fleet/resources/app.asar/out/renderer/index.html'
+const bundlePage: AppPage = {
+  kind: 'bundle',
+  url: 'app://bundle/index.html',
+  rendererDir: '/opt/plugchoice-fleet/resources/app.asar/out/renderer',
+}
+const pageUrl = 'app://bundle/index.html'
 const devPage: AppPage = { kind: 'dev-server', url: 'http://localhost:5173/' }
 
 beforeEach(() => resetFakeElectron())
@@ -46,6 +50,15 @@ describe('isAllowedExternalUrl', () => {
     expect(isAllowedExternalUrl(url)).toBe(false)
   })
 
+  it('hands the OS the normalised href it checked, not the string it was given', async () => {
+    await expect(openExternalSafely(' https://APP.plugchoice.com/chargers/7?q=a b#x ')).resolves.toBe(true)
+    await expect(openExternalSafely('https://app.plugchoice.com/chargers\\8')).resolves.toBe(true)
+    expect(shell.opened).toEqual([
+      'https://app.plugchoice.com/chargers/7?q=a%20b#x',
+      'https://app.plugchoice.com/chargers/8',
+    ])
+  })
+
   it('opens only allowed URLs in the browser', async () => {
     await expect(openExternalSafely('https://app.plugchoice.com/chargers/7')).resolves.toBe(true)
     await expect(openExternalSafely('http://app.plugchoice.com/chargers/7')).resolves.toBe(false)
@@ -56,7 +69,7 @@ describe('isAllowedExternalUrl', () => {
 
 describe('session hardening', () => {
   it('denies every permission request, except clipboard writing for the app page', () => {
-    hardenSession(session.defaultSession as never, filePage)
+    hardenSession(session.defaultSession as never, bundlePage)
     const handler = session.defaultSession.permissionRequestHandler!
     const ask = (permission: string, requestingUrl: string) => {
       let granted: boolean | undefined
@@ -80,22 +93,26 @@ describe('session hardening', () => {
   })
 
   it('answers permission checks the same way', () => {
-    hardenSession(session.defaultSession as never, filePage)
+    hardenSession(session.defaultSession as never, bundlePage)
     const check = session.defaultSession.permissionCheckHandler!
-    expect(check(null, 'media', 'file:///', { isMainFrame: true, requestingUrl: pageUrl })).toBe(false)
-    expect(check(null, 'clipboard-read', 'file:///', { isMainFrame: true, requestingUrl: pageUrl })).toBe(false)
-    expect(check(null, 'clipboard-sanitized-write', 'file:///', { isMainFrame: true, requestingUrl: pageUrl })).toBe(
-      true,
-    )
+    expect(check(null, 'media', 'app://bundle', { isMainFrame: true, requestingUrl: pageUrl })).toBe(false)
+    expect(check(null, 'clipboard-read', 'app://bundle', { isMainFrame: true, requestingUrl: pageUrl })).toBe(false)
+    expect(
+      check(null, 'clipboard-sanitized-write', 'app://bundle', { isMainFrame: true, requestingUrl: pageUrl }),
+    ).toBe(true)
     expect(check(null, 'clipboard-sanitized-write', 'https://evil.example', { isMainFrame: false })).toBe(false)
   })
 
   it('cancels every remote request from the renderer; in development only the dev server is reachable', () => {
-    hardenSession(session.defaultSession as never, filePage)
+    hardenSession(session.defaultSession as never, bundlePage)
     const packaged = session.defaultSession.webRequest
     expect(packaged.wouldCancel('https://app.plugchoice.com/api/v3/chargers')).toBe(true)
     expect(packaged.wouldCancel('http://localhost:5173/src/main.ts')).toBe(true)
-    expect(packaged.wouldCancel(`${pageUrl.replace('index.html', 'assets/index.js')}`)).toBe(false)
+    expect(packaged.wouldCancel('app://bundle/assets/index.js')).toBe(false)
+    // The built page needs nothing from the disk outside its own protocol, nor another app:// host.
+    expect(packaged.wouldCancel('file:///opt/plugchoice-fleet/resources/app.asar/out/renderer/index.html')).toBe(true)
+    expect(packaged.wouldCancel('file:///etc/passwd')).toBe(true)
+    expect(packaged.wouldCancel('app://elsewhere/index.js')).toBe(true)
 
     resetFakeElectron()
     hardenSession(session.defaultSession as never, devPage)
@@ -130,7 +147,7 @@ describe('session hardening', () => {
     expect(contentSecurityPolicyHeader(devPage)).toContain("frame-ancestors 'none'")
     // Inline styles are a development-only concession (Vite's injected CSS); the built app gets none.
     expect(contentSecurityPolicyHeader(devPage)).toContain("style-src 'self' 'unsafe-inline'")
-    expect(contentSecurityPolicyHeader(filePage)).not.toContain('unsafe-inline')
+    expect(contentSecurityPolicyHeader(bundlePage)).not.toContain('unsafe-inline')
   })
 
   it('the CSP allows scripts from the app only: no inline script, no eval, no remote source', () => {
@@ -160,7 +177,7 @@ describe('session hardening', () => {
 
 describe('web contents hardening', () => {
   it('denies navigation away from the app page, new windows and webviews', () => {
-    installSecurity(filePage)
+    installSecurity(bundlePage)
     const window = new BrowserWindow({})
     const contents = window.webContents
     expect(contents.tryNavigate('https://evil.example/')).toBe(true)
@@ -175,14 +192,14 @@ describe('web contents hardening', () => {
   })
 
   it('a Plugchoice link with target=_blank opens in the browser, never in a window of the app', async () => {
-    installSecurity(filePage)
+    installSecurity(bundlePage)
     const contents = new BrowserWindow({}).webContents
     expect(contents.tryOpenWindow('https://app.plugchoice.com/chargers/9')).toEqual({ action: 'deny' })
     await vi.waitFor(() => expect(shell.opened).toEqual(['https://app.plugchoice.com/chargers/9']))
   })
 
   it('hardens web contents created later too (e.g. DevTools or a future window)', () => {
-    installSecurity(filePage)
+    installSecurity(bundlePage)
     const later = new BrowserWindow({})
     expect(app.listenerCount('web-contents-created')).toBe(1)
     expect(later.webContents.windowOpenHandler).not.toBeNull()

@@ -45,11 +45,15 @@ describe('placeWindow', () => {
 describe('the app page', () => {
   const rendererDir = '/opt/fleet/resources/app.asar/out/renderer'
 
-  it('a packaged app always loads its own file, whatever ELECTRON_RENDERER_URL says', () => {
+  it('a packaged app always loads its own bundle over app://, whatever ELECTRON_RENDERER_URL says', () => {
     expect(resolveAppPage({ isPackaged: true, devServerUrl: 'https://evil.example/', rendererDir })).toEqual({
-      kind: 'file',
-      path: `${rendererDir}/index.html`,
+      kind: 'bundle',
+      url: 'app://bundle/index.html',
+      rendererDir,
     })
+    expect(resolveAppPage({ isPackaged: false, devServerUrl: undefined, rendererDir }).url).toBe(
+      'app://bundle/index.html',
+    )
   })
 
   it('development uses the loopback dev server and refuses anything else', () => {
@@ -67,10 +71,18 @@ describe('the app page', () => {
 
   it('recognises only its own page', () => {
     const page = resolveAppPage({ isPackaged: true, devServerUrl: undefined, rendererDir })
-    expect(isAppPageUrl(page, `file://${rendererDir}/index.html`)).toBe(true)
-    expect(isAppPageUrl(page, `file://${rendererDir}/index.html#/charger/1`)).toBe(true)
-    expect(isAppPageUrl(page, `file://${rendererDir}/other.html`)).toBe(false)
-    expect(isAppPageUrl(page, 'file:///tmp/index.html')).toBe(false)
+    expect(isAppPageUrl(page, 'app://bundle/index.html')).toBe(true)
+    expect(isAppPageUrl(page, 'app://bundle/index.html#/charger/1')).toBe(true)
+    expect(isAppPageUrl(page, 'app://bundle/index.html?x=1')).toBe(true)
+    // Spelt as Chromium would never hand it over, but the same page once canonicalised as a standard scheme.
+    expect(isAppPageUrl(page, 'APP://Bundle/./assets/../index.html')).toBe(true)
+    expect(isAppPageUrl(page, 'app://bundle/other.html')).toBe(false)
+    expect(isAppPageUrl(page, 'app://bundle/')).toBe(false)
+    expect(isAppPageUrl(page, 'app://bundle.evil.example/index.html')).toBe(false)
+    expect(isAppPageUrl(page, 'app://bundle:8080/index.html')).toBe(false)
+    expect(isAppPageUrl(page, 'app://user@bundle/index.html')).toBe(false)
+    expect(isAppPageUrl(page, `file://${rendererDir}/index.html`)).toBe(false)
+    expect(isAppPageUrl(page, 'https://bundle/index.html')).toBe(false)
     expect(isAppPageUrl(page, 'https://app.plugchoice.com/')).toBe(false)
     expect(isAppPageUrl(page, 'not a url')).toBe(false)
 
