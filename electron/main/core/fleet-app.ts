@@ -3,6 +3,7 @@
 // preview) only carries its commands and events; nothing here imports `electron`, so all of it is tested here.
 import {
   idleSyncStatus,
+  MAX_REJECTED_REPORTED,
   type Account,
   type AuthStatus,
   type FleetStatus,
@@ -322,7 +323,13 @@ export class FleetApp {
       const fetchedAt = new Date(this.clock.now()).toISOString()
       const before = this.fleet.origin.source === 'none' ? null : this.fleet.list()
       this.replaceFleet(result.chargers, { source: 'live', accountUuid: account.uuid, fetchedAt })
-      this.sync = { ...this.sync, state: 'idle', lastSuccessAt: fetchedAt, lastError: null, rejected: result.rejected }
+      this.sync = {
+        ...this.sync,
+        state: 'idle',
+        lastSuccessAt: fetchedAt,
+        lastError: null,
+        rejected: result.rejected.slice(0, MAX_REJECTED_REPORTED),
+      }
       await this.writeCache(account.uuid, fetchedAt, result.chargers)
       if (this.syncer !== syncer) return { requests, chargers: result.chargers.length }
       if (before) this.notify(fleetTransitions(before, result.chargers))
