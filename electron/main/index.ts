@@ -22,18 +22,24 @@ import { Notifier, registerNotificationIdentity } from './electron/notifier'
 import { installSecurity } from './electron/security'
 import { runTrayAction, TrayAdapter } from './electron/tray-adapter'
 import { KeytarSecretStore } from './secrets/keytar-secret-store'
+import { keychainServiceName } from './secrets/secret-store'
 import { resolveUserDataDir } from './storage/user-data-dir'
+import { ignoredScriptVariables, scriptEnv } from './script-env'
 import { TokenVault } from './secrets/token-vault'
 import { trayIconPath } from './tray/tray-icon-path'
 import { trayView } from './tray/tray-policy'
 import { resolveAppPage } from './window/app-page'
 import { WindowStateStore } from './window/window-state-store'
 
+// A packaged app ignores PLUGCHOICE_* / PLUGFLEET_* (script-env.ts says why).
+const env = scriptEnv(process.env, app.isPackaged)
+const ignored = ignoredScriptVariables(process.env, app.isPackaged)
+if (ignored.length > 0) console.warn(`[plugfleet] a packaged app ignores ${ignored.join(', ')}`)
 // PLUGFLEET_USER_DATA moves everything, Chromium's own data and the single-instance lock included, so a test
 // or a second profile never meets the user's running app.
-const userDataDir = resolveUserDataDir(app.getPath('userData'))
+const userDataDir = resolveUserDataDir(app.getPath('userData'), env)
 app.setPath('userData', userDataDir)
-const demo = process.argv.includes('--demo') || process.env.PLUGFLEET_DEMO === '1'
+const demo = process.argv.includes('--demo') || env.PLUGFLEET_DEMO === '1'
 
 let mainWindow: MainWindow | null = null
 
@@ -63,8 +69,8 @@ async function main(): Promise<void> {
 
   const fleet = new FleetApp({
     userDataDir,
-    apiBase: resolveApiBase(),
-    vault: new TokenVault(new KeytarSecretStore()),
+    apiBase: resolveApiBase(env.PLUGCHOICE_API_BASE),
+    vault: new TokenVault(new KeytarSecretStore({ service: keychainServiceName(env) })),
     ports: electronPorts(() => mainWindow?.window ?? null),
     startDemoApi,
   })
