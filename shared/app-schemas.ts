@@ -34,7 +34,8 @@ export const AuthStatusSchema = z.object({
   account: AccountSchema.nullable(),
   /** Whether the token is saved in the OS keychain; false means it lives in memory for this session only. */
   tokenSaved: z.boolean(),
-  keychain: z.object({ available: z.boolean(), reason: words.nullable() }),
+  /** `waiting`: a keychain call (an unlock prompt, a slow Secret Service) is taking longer than a moment. */
+  keychain: z.object({ available: z.boolean(), reason: words.nullable(), waiting: z.boolean().optional() }),
   /** The outcome of the last sign-in or why the app signed out ("Plugchoice rejected this token"). */
   message: words.nullable(),
 })
