@@ -87,6 +87,8 @@ export class FleetApp {
       createClient: deps.createClient,
       startDemoApi: deps.startDemoApi,
     })
+    // "Waiting for the system keychain…" reaches the window and the tray as soon as the vault says so.
+    deps.vault.onChange(() => this.emitAuth())
     this.handlers = {
       'auth:status': async () => this.session.status(),
       'auth:sign-in': async ({ token }) => this.signIn(token),
@@ -120,15 +122,35 @@ export class FleetApp {
     return this.events.on(event, listener)
   }
 
-  /** Start-up: cached fleet of the stored token's account at once, then a sync. */
+  /** Start-up: the local part (settings, cached fleet) at once, then the keychain and a sync. */
   async start(): Promise<void> {
+    await this.loadLocal()
+    await this.restoreSession()
+  }
+
+  /**
+   * Settings and the remembered account's cached fleet, from disk only: shown before the keychain is asked,
+   * which may wait on an unlock prompt (issue 10).
+   */
+  async loadLocal(): Promise<void> {
     this.settings = await this.settingsStore.load()
     const setAside = this.settingsStore.lastSetAside
     if (setAside)
       this.notice = `Your settings could not be read (${setAside.reason}); the defaults apply and the old file was set aside.`
+    const remembered = await this.session.rememberedAccount()
+    if (remembered) await this.showCachedFleet(remembered.uuid)
+    this.emitAuth()
+  }
+
+  /** The stored token from the keychain (bounded by the vault's deadline), then polling. */
+  async restoreSession(): Promise<void> {
     await this.session.restore()
     const account = this.session.currentAccount()
-    if (account) await this.showCachedFleet(account.uuid)
+    if ((account?.uuid ?? null) !== this.fleet.origin.accountUuid) {
+      // No token after all (or another account's): the cached fleet shown meanwhile is not this session's.
+      this.forgetFleet()
+      if (account) await this.showCachedFleet(account.uuid)
+    }
     this.emitAuth()
     if (this.session.currentClient()) this.startPolling()
   }
