@@ -99,6 +99,8 @@ export const FleetStatusSchema = z.object({
   poll: PollStatusSchema,
   /** A problem with the offline copy worth a line on screen ("the disk is full", "set aside"), else null. */
   notice: words.nullable(),
+  /** Chargers kept in the list although the last complete sync did not see them (removed after a second). */
+  notSeen: z.array(id).max(MAX_FLEET_SIZE).optional(),
 })
 export type FleetStatus = z.infer<typeof FleetStatusSchema>
 

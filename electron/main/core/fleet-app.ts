@@ -32,6 +32,7 @@ import type { CommandHandlers } from '../ipc/command-dispatch'
 import { AuthSession, type DemoApi } from './auth-session'
 import { EventHub } from './event-hub'
 import { FleetModel } from './fleet-model'
+import { RemovalGrace } from './removal-grace'
 import { exportFileName, fleetCsv } from './csv-export'
 import type { DesktopPorts } from './desktop-ports'
 import type { PlugchoiceClient } from '../api/plugchoice-client'
@@ -64,6 +65,7 @@ export class FleetApp {
   private readonly snapshots: SnapshotStore
   private readonly settingsStore: SettingsStore
   private readonly fleet = new FleetModel()
+  private readonly removals = new RemovalGrace()
   private readonly notifications = new NotificationPolicy()
   private settings!: Settings
   private scheduler: PollScheduler | null = null
@@ -228,6 +230,7 @@ export class FleetApp {
         running: poll?.running ?? false,
       },
       notice: this.notice,
+      notSeen: this.removals.notSeen(),
     }
   }
 
@@ -344,7 +347,9 @@ export class FleetApp {
       if (this.syncer !== syncer) return { requests, chargers: result.chargers.length }
       const fetchedAt = new Date(this.clock.now()).toISOString()
       const before = this.fleet.origin.source === 'none' ? null : this.fleet.list()
-      this.replaceFleet(result.chargers, { source: 'live', accountUuid: account.uuid, fetchedAt })
+      // A charger missing from this sync only is kept until a second sync confirms (removal-grace.ts).
+      const shown = before ? this.removals.apply(before, result.chargers).chargers : result.chargers
+      this.replaceFleet(shown, { source: 'live', accountUuid: account.uuid, fetchedAt })
       this.sync = {
         ...this.sync,
         state: 'idle',
@@ -352,9 +357,9 @@ export class FleetApp {
         lastError: null,
         rejected: result.rejected.slice(0, MAX_REJECTED_REPORTED),
       }
-      await this.writeCache(account.uuid, fetchedAt, result.chargers)
+      await this.writeCache(account.uuid, fetchedAt, shown)
       if (this.syncer !== syncer) return { requests, chargers: result.chargers.length }
-      if (before) this.notify(fleetTransitions(before, result.chargers))
+      if (before) this.notify(fleetTransitions(before, shown))
       this.emitStatus()
       return { requests, chargers: result.chargers.length }
     } catch (error) {
@@ -414,6 +419,7 @@ export class FleetApp {
   /** Another account (or none) from now on: its fleet and its pending notifications go. */
   private forgetFleet(): void {
     this.replaceFleet([], { source: 'none', accountUuid: null, fetchedAt: null })
+    this.removals.reset()
     this.notifications.reset()
     this.clearNotificationTimer()
   }
