@@ -182,7 +182,8 @@ export async function simulateDay(options: DayOptions): Promise<DayFigures> {
     }
     clock.setTo(Math.max(clock.now(), nextMinute))
     minute = Math.floor((clock.now() - start) / MINUTE)
-    sim.tick(options.changesPerMinute ?? 3)
+    // No other changes during the outage window: what it notifies is the outage's alone.
+    if (!inOutage) sim.tick(options.changesPerMinute ?? 3)
     const step = script.get(minute)
     if (step) {
       script.delete(minute)
