@@ -4,15 +4,28 @@ import { z } from 'zod'
 import { FleetChargerSchema } from './charger-facts'
 import { MIN_POLL_INTERVAL_SEC } from './constants'
 import { RejectedRecordSchema } from './plugchoice-schemas'
+import { MAX_FLEET_SIZE, MAX_ID_LENGTH, MAX_TEXT_LENGTH } from './record-bounds'
+
+// Bounds of what crosses IPC (every string and array has one: test/unit/ipc/contract-bounds.test.ts).
+const id = z.string().max(MAX_ID_LENGTH)
+const words = z.string().max(MAX_TEXT_LENGTH)
+const isoTime = z.string().max(64)
+/** The most records of a sync reported as rejected (the count of the rest is in the log). */
+export const MAX_REJECTED_REPORTED = 1000
+/** A CSV handed to the web preview's download: 100,000 rows of every column fit. */
+const MAX_CSV_LENGTH = 256 * 1024 * 1024
+
+/** Drops repeats, keeping the first of each: the order a person chose stays. */
+const unique = <T>(items: T[]): T[] => [...new Set(items)]
 
 /** A failure a person can act on: a stable code for code, a sentence for people. Never holds the token. */
-export const AppErrorSchema = z.object({ code: z.string(), message: z.string() })
+export const AppErrorSchema = z.object({ code: id, message: words })
 export type AppErrorInfo = z.infer<typeof AppErrorSchema>
 
 export const AccountSchema = z.object({
-  uuid: z.string(),
-  name: z.string().nullable(),
-  email: z.string().nullable(),
+  uuid: id,
+  name: words.nullable(),
+  email: words.nullable(),
 })
 export type Account = z.infer<typeof AccountSchema>
 
@@ -23,9 +36,10 @@ export const AuthStatusSchema = z.object({
   account: AccountSchema.nullable(),
   /** Whether the token is saved in the OS keychain; false means it lives in memory for this session only. */
   tokenSaved: z.boolean(),
-  keychain: z.object({ available: z.boolean(), reason: z.string().nullable() }),
+  /** `waiting`: a keychain call (an unlock prompt, a slow Secret Service) is taking longer than a moment. */
+  keychain: z.object({ available: z.boolean(), reason: words.nullable(), waiting: z.boolean().optional() }),
   /** The outcome of the last sign-in or why the app signed out ("Plugchoice rejected this token"). */
-  message: z.string().nullable(),
+  message: words.nullable(),
 })
 export type AuthStatus = z.infer<typeof AuthStatusSchema>
 
@@ -36,13 +50,13 @@ export const SyncStatusSchema = z.object({
   /** Progress of the sync under way ("page 7 · 175 chargers"). */
   pagesRead: z.number().int(),
   chargersRead: z.number().int(),
-  lastAttemptAt: z.string().nullable(),
-  lastSuccessAt: z.string().nullable(),
+  lastAttemptAt: isoTime.nullable(),
+  lastSuccessAt: isoTime.nullable(),
   lastError: AppErrorSchema.nullable(),
   /** When the next sync (a poll or a retry) is due. */
-  nextSyncAt: z.string().nullable(),
+  nextSyncAt: isoTime.nullable(),
   /** Records of the last sync that broke the schema (kept out of the list, reported here). */
-  rejected: z.array(RejectedRecordSchema),
+  rejected: z.array(RejectedRecordSchema).max(MAX_REJECTED_REPORTED),
 })
 export type SyncStatus = z.infer<typeof SyncStatusSchema>
 
@@ -66,7 +80,7 @@ export const PollStatusSchema = z.object({
   /** What the rate budget allows for this fleet size (never shorter than intervalMs). */
   effectiveIntervalMs: z.number().int(),
   /** "every 1 min" or "every 3 min for 8,000 chargers". */
-  description: z.string(),
+  description: words,
   running: z.boolean(),
 })
 export type PollStatus = z.infer<typeof PollStatusSchema>
@@ -76,9 +90,9 @@ export const FLEET_SOURCES = ['none', 'cache', 'live'] as const
 export const FleetStatusSchema = z.object({
   source: z.enum(FLEET_SOURCES),
   /** Which account the fleet belongs to. */
-  accountUuid: z.string().nullable(),
+  accountUuid: id.nullable(),
   /** When the shown fleet was read from Plugchoice (also for a cached fleet). */
-  fetchedAt: z.string().nullable(),
+  fetchedAt: isoTime.nullable(),
   /** Increments whenever the set of chargers changes; deltas name the revision they apply to. */
   revision: z.number().int(),
   total: z.number().int(),
@@ -87,14 +101,16 @@ export const FleetStatusSchema = z.object({
   sync: SyncStatusSchema,
   poll: PollStatusSchema,
   /** A problem with the offline copy worth a line on screen ("the disk is full", "set aside"), else null. */
-  notice: z.string().nullable(),
+  notice: words.nullable(),
+  /** Chargers kept in the list although the last complete sync did not see them (removed after a second). */
+  notSeen: z.array(id).max(MAX_FLEET_SIZE).optional(),
 })
 export type FleetStatus = z.infer<typeof FleetStatusSchema>
 
 export const FleetSnapshotSchema = z.object({
   status: FleetStatusSchema,
   /** Each with its derived facts (charger-facts.ts): the window reads them, it does not derive its own. */
-  chargers: z.array(FleetChargerSchema),
+  chargers: z.array(FleetChargerSchema).max(MAX_FLEET_SIZE),
 })
 export type FleetSnapshot = z.infer<typeof FleetSnapshotSchema>
 
@@ -102,8 +118,8 @@ export type FleetSnapshot = z.infer<typeof FleetSnapshotSchema>
 export const FleetDeltaSchema = z.object({
   fromRevision: z.number().int(),
   toRevision: z.number().int(),
-  upserted: z.array(FleetChargerSchema),
-  removed: z.array(z.string()),
+  upserted: z.array(FleetChargerSchema).max(MAX_FLEET_SIZE),
+  removed: z.array(id).max(MAX_FLEET_SIZE),
 })
 export type FleetDelta = z.infer<typeof FleetDeltaSchema>
 
@@ -122,10 +138,10 @@ export const SettingsSchema = z.object({
     .max(24 * 60)
     .default(10),
   notificationsPausedUntil: z.iso.datetime({ offset: true }).nullable().default(null),
-  mutedChargers: z.array(z.string().max(200)).max(100_000).default([]),
+  mutedChargers: z.array(id).max(MAX_FLEET_SIZE).transform(unique).default([]),
   startAtLogin: z.boolean().default(false),
   /** Columns of the list the user hid. */
-  hiddenColumns: z.array(z.string().max(100)).max(100).default([]),
+  hiddenColumns: z.array(id).max(100).transform(unique).default([]),
 })
 export type Settings = z.infer<typeof SettingsSchema>
 export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({})
@@ -166,15 +182,20 @@ export type ExportColumn = (typeof EXPORT_COLUMNS)[number]
 
 export const ExportRequestSchema = z.object({
   /** The chargers of the current view, in its order (filters, search and sort applied by the renderer). */
-  uuids: z.array(z.string().max(200)).max(200_000),
-  columns: z.array(z.enum(EXPORT_COLUMNS)).min(1),
+  uuids: z.array(id).max(MAX_FLEET_SIZE).transform(unique),
+  columns: z.array(z.enum(EXPORT_COLUMNS)).min(1).max(EXPORT_COLUMNS.length).transform(unique),
 })
 export type ExportRequest = z.infer<typeof ExportRequestSchema>
 
 export const ExportResultSchema = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('saved'), path: z.string(), rows: z.number().int() }),
+  z.object({ status: z.literal('saved'), path: z.string().max(4096), rows: z.number().int() }),
   z.object({ status: z.literal('cancelled') }),
   /** The web preview has no save dialog: the renderer offers the file as a download. */
-  z.object({ status: z.literal('download'), fileName: z.string(), csv: z.string(), rows: z.number().int() }),
+  z.object({
+    status: z.literal('download'),
+    fileName: z.string().max(255),
+    csv: z.string().max(MAX_CSV_LENGTH),
+    rows: z.number().int(),
+  }),
 ])
 export type ExportResult = z.infer<typeof ExportResultSchema>

@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { BUCKETS, bucketOf, type Bucket } from './fleet-health'
 import { parseTime, systemFormat, type Format } from './format'
 import { ChargerSchema, type Charger } from './plugchoice-schemas'
+import { capText, MAX_TEXT_LENGTH } from './record-bounds'
 
 export const ChargerFactsSchema = z.object({
   bucket: z.enum(BUCKETS),
@@ -12,9 +13,9 @@ export const ChargerFactsSchema = z.object({
    * Why, in a few words: "Setup not completed", "Blocked", "GroundFailure · vendor code 210",
    * "Offline since 14:05", "Charging". Null when there is nothing to explain (OK).
    */
-  reason: z.string().nullable(),
+  reason: z.string().max(MAX_TEXT_LENGTH).nullable(),
   /** Since when (ISO 8601) the charger has been in this bucket for this reason; null when not known. */
-  since: z.string().nullable(),
+  since: z.string().max(64).nullable(),
 })
 export type ChargerFacts = z.infer<typeof ChargerFactsSchema>
 
@@ -53,7 +54,9 @@ export function deriveChargerFacts(
     const at = parseTime(since)
     return { bucket, reason: at === null ? 'Offline' : `Offline since ${context.format.clock(at, context.now)}`, since }
   }
-  const reason = reasonFor(bucket, charger)
+  // Built from the charger's own text (each field already capped), so cut to one field's length again.
+  const raw = reasonFor(bucket, charger)
+  const reason = raw === null ? null : capText(raw, MAX_TEXT_LENGTH)
   const created = bucket === 'never_connected' ? parseTime(charger.created_at) : null
   const since =
     created !== null

@@ -14,6 +14,7 @@ import {
   SettingsSchema,
 } from './app-schemas'
 import type { CommandName, EventName } from './ipc-channels'
+import { MAX_ID_LENGTH } from './record-bounds'
 
 /** The most a token may be before the sign-in says it is too long; the IPC layer only bounds the size. */
 export const MAX_TOKEN_LENGTH = 4096
@@ -31,8 +32,8 @@ export const commands = {
   'settings:set': { request: SettingsPatchSchema, response: SettingsSchema },
   /** Answers the URL; `opened` is false where the desktop could not open it (the web preview opens it itself). */
   'charger:open-in-plugchoice': {
-    request: z.object({ uuid: z.string().min(1).max(200) }).strict(),
-    response: z.object({ url: z.string(), opened: z.boolean() }),
+    request: z.object({ uuid: z.string().min(1).max(MAX_ID_LENGTH) }).strict(),
+    response: z.object({ url: z.string().max(2048), opened: z.boolean() }),
   },
 } as const satisfies Record<CommandName, { request: z.ZodType; response: z.ZodType }>
 
@@ -42,7 +43,7 @@ export const events = {
   'fleet:delta': FleetDeltaSchema,
   'settings:changed': SettingsSchema,
   /** The tray or a notification asks the window to show one charger. */
-  'ui:show-charger': z.object({ uuid: z.string() }),
+  'ui:show-charger': z.object({ uuid: z.string().max(MAX_ID_LENGTH) }),
 } as const satisfies Record<EventName, z.ZodType>
 
 export type Commands = typeof commands

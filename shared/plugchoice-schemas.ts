@@ -3,9 +3,10 @@
 // absent fields are accepted, and unknown strings in connection_status / status / error are kept as they are.
 // Strict where it matters: a charger needs a uuid, a page needs a data array.
 import { z } from 'zod'
+import { boundRecord, MAX_ID_LENGTH, MAX_PAGE_RECORDS, MAX_TEXT_LENGTH } from './record-bounds'
 
-const text = z.string().nullable().optional()
-const timestamp = z.string().nullable().optional()
+const text = z.string().max(MAX_TEXT_LENGTH).nullable().optional()
+const timestamp = z.string().max(MAX_ID_LENGTH).nullable().optional()
 const flag = z.boolean().nullable().optional()
 
 export const ChargerModelSchema = z.looseObject({
@@ -15,7 +16,7 @@ export const ChargerModelSchema = z.looseObject({
 })
 
 export const ChargerSchema = z.looseObject({
-  uuid: z.string().min(1),
+  uuid: z.string().min(1).max(MAX_ID_LENGTH),
   id: z.number().int().nullable().optional(),
   identity: text,
   reference: text,
@@ -45,6 +46,7 @@ export const ChargerSchema = z.looseObject({
   permissions: z.looseObject({ basic: flag, sensitive: flag, full: flag }).nullable().optional(),
 })
 export type Charger = z.infer<typeof ChargerSchema>
+const CHARGER_FIELDS: ReadonlySet<string> = new Set(Object.keys(ChargerSchema.shape))
 
 /** The page envelope of every list endpoint. Records are validated one by one (see parseChargerPage). */
 export const PageEnvelopeSchema = z.looseObject({
@@ -64,7 +66,7 @@ export const PageEnvelopeSchema = z.looseObject({
 export type PageEnvelope = z.infer<typeof PageEnvelopeSchema>
 
 export const UserSchema = z.looseObject({
-  uuid: z.string().min(1),
+  uuid: z.string().min(1).max(MAX_ID_LENGTH),
   id: z.number().int().nullable().optional(),
   name: text,
   email: text,
@@ -73,19 +75,20 @@ export const UserSchema = z.looseObject({
   updated_at: timestamp,
 })
 export type User = z.infer<typeof UserSchema>
+const USER_RESPONSE_FIELDS: ReadonlySet<string> = new Set(['data', ...Object.keys(UserSchema.shape)])
 
 /** `GET /user` has been seen both bare and wrapped in `{ data }`. */
-export const UserResponseSchema = z.union([
-  z.looseObject({ data: UserSchema }).transform((wrapped) => wrapped.data),
-  UserSchema,
-])
+export const UserResponseSchema = z.preprocess(
+  (json) => boundRecord(json, USER_RESPONSE_FIELDS),
+  z.union([z.looseObject({ data: UserSchema }).transform((wrapped) => wrapped.data), UserSchema]),
+)
 
 /** A record of a page that broke its schema: reported in the sync result, never silently dropped. */
 export const RejectedRecordSchema = z.object({
   page: z.number().int(),
   index: z.number().int(),
-  uuid: z.string().nullable(),
-  reason: z.string(),
+  uuid: z.string().max(MAX_ID_LENGTH).nullable(),
+  reason: z.string().max(MAX_TEXT_LENGTH),
 })
 export type RejectedRecord = z.infer<typeof RejectedRecordSchema>
 
@@ -107,17 +110,24 @@ export function parseChargerPage(
 ): { ok: true; page: ParsedChargerPage } | { ok: false; reason: string } {
   const envelope = PageEnvelopeSchema.safeParse(json)
   if (!envelope.success) return { ok: false, reason: summarizeIssues(envelope.error) }
+  const records = envelope.data.data
+  if (records.length > MAX_PAGE_RECORDS) {
+    return {
+      ok: false,
+      reason: `the page holds ${records.length} records; the most the app accepts is ${MAX_PAGE_RECORDS}`,
+    }
+  }
   const chargers: Charger[] = []
   const rejected: RejectedRecord[] = []
-  envelope.data.data.forEach((record, index) => {
-    const parsed = ChargerSchema.safeParse(record)
+  records.forEach((record, index) => {
+    const parsed = ChargerSchema.safeParse(boundRecord(record, CHARGER_FIELDS))
     if (parsed.success) chargers.push(parsed.data)
     else {
       const uuid =
         record && typeof record === 'object' && typeof (record as { uuid?: unknown }).uuid === 'string'
-          ? (record as { uuid: string }).uuid
+          ? (record as { uuid: string }).uuid.slice(0, MAX_ID_LENGTH)
           : null
-      rejected.push({ page, index, uuid, reason: summarizeIssues(parsed.error) })
+      rejected.push({ page, index, uuid, reason: summarizeIssues(parsed.error).slice(0, MAX_TEXT_LENGTH) })
     }
   })
   return {

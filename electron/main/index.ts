@@ -21,17 +21,22 @@ import { MainWindow } from './electron/main-window'
 import { Notifier, registerNotificationIdentity } from './electron/notifier'
 import { installSecurity } from './electron/security'
 import { runTrayAction, TrayAdapter } from './electron/tray-adapter'
+import { ignoredScriptVariables, scriptEnv } from './script-env'
 import { resolveUserDataDir } from './storage/user-data-dir'
 import { trayIconPath } from './tray/tray-icon-path'
 import { trayView } from './tray/tray-policy'
 import { resolveAppPage } from './window/app-page'
 import { WindowStateStore } from './window/window-state-store'
 
+// A packaged app ignores PLUGCHOICE_* / PLUGFLEET_* (script-env.ts says why).
+const env = scriptEnv(process.env, app.isPackaged)
+const ignored = ignoredScriptVariables(process.env, app.isPackaged)
+if (ignored.length > 0) console.warn(`[plugfleet] a packaged app ignores ${ignored.join(', ')}`)
 // PLUGFLEET_USER_DATA moves everything, Chromium's own data and the single-instance lock included, so a test
 // or a second profile never meets the user's running app.
-const userDataDir = resolveUserDataDir(app.getPath('userData'))
+const userDataDir = resolveUserDataDir(app.getPath('userData'), env)
 app.setPath('userData', userDataDir)
-const demo = process.argv.includes('--demo') || process.env.PLUGFLEET_DEMO === '1'
+const demo = process.argv.includes('--demo') || env.PLUGFLEET_DEMO === '1'
 // app:// must be privileged before the app is ready; it is served once it is (serveAppBundle below).
 registerAppScheme()
 
@@ -63,7 +68,7 @@ async function main(): Promise<void> {
   serveAppBundle(page)
 
   // Settings only: the keychain is asked after the window and the tray are up (fleet.start() below).
-  const fleet = await openFleetApp({ userDataDir, ports: electronPorts(() => mainWindow?.window ?? null) })
+  const fleet = await openFleetApp({ userDataDir, env, ports: electronPorts(() => mainWindow?.window ?? null) })
   const tray = new TrayAdapter({
     iconFor: (image) => trayIconPath(image, platform, resourcesDir),
     platform,

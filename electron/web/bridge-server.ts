@@ -9,6 +9,7 @@ import { extname, join, normalize, sep } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { dispatchCommand, type CommandHandlers } from '@main/ipc/command-dispatch'
 import type { IpcResult } from '@shared/ipc-contract'
+import { EventStreams, MAX_BUFFERED_BYTES, MAX_EVENT_STREAMS } from './event-streams'
 
 import { PREVIEW_SECRET_HEADER as SECRET_HEADER } from '@shared/constants'
 /** An export request lists every uuid of a view: 200,000 uuids fit comfortably. */
@@ -34,6 +35,8 @@ export interface BridgeServerOptions {
   handlers: CommandHandlers
   /** Subscribes the bridge to every renderer event; returns the unsubscribe. */
   subscribe(send: (event: string, payload: unknown) => void): () => void
+  /** Bounds of the event streams (tests make them small). */
+  streamLimits?: { streams: number; bufferedBytes: number }
 }
 
 export interface BridgeServer {
@@ -46,7 +49,9 @@ export interface BridgeServer {
 
 export async function startBridgeServer(options: BridgeServerOptions): Promise<BridgeServer> {
   const secret = randomBytes(24).toString('hex')
-  const streams = new Set<ServerResponse>()
+  const streams = new EventStreams(
+    options.streamLimits ?? { streams: MAX_EVENT_STREAMS, bufferedBytes: MAX_BUFFERED_BYTES },
+  )
   let port = options.port
 
   const server: Server = createServer((request, response) => {
@@ -77,7 +82,16 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
         failure('missing-secret', 'Open the link printed by `npm run web`: it carries the secret.'),
       )
     }
-    if (pathname === '/ipc/events' && request.method === 'GET') return openEventStream(response)
+    if (pathname === '/ipc/events' && request.method === 'GET') {
+      if (!streams.canOpen()) {
+        return sendJson(
+          response,
+          503,
+          failure('too-many-streams', 'Too many tabs of the web preview are open; close one and reload this one.'),
+        )
+      }
+      return openEventStream(response)
+    }
     if (request.method !== 'POST') return sendJson(response, 405, failure('method-not-allowed', 'Commands are POSTed.'))
     if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
       return sendJson(response, 415, failure('invalid-request', 'Commands are sent as application/json.'))
@@ -111,11 +125,8 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     })
     response.write(': connected\n\n')
     streams.add(response)
-    const keepalive = setInterval(() => response.write(': keepalive\n\n'), KEEPALIVE_MS)
-    response.on('close', () => {
-      clearInterval(keepalive)
-      streams.delete(response)
-    })
+    const keepalive = setInterval(() => streams.write(response, ': keepalive\n\n'), KEEPALIVE_MS)
+    response.on('close', () => clearInterval(keepalive))
   }
 
   async function serveStatic(pathname: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -144,7 +155,7 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
 
   const unsubscribe = options.subscribe((event, payload) => {
     const frame = `event: ${event}\ndata: ${asciiJson(payload)}\n\n`
-    for (const stream of streams) stream.write(frame)
+    streams.broadcast(frame)
   })
 
   await new Promise<void>((resolve, reject) => {
@@ -160,7 +171,7 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     port,
     async close() {
       unsubscribe()
-      for (const stream of streams) stream.end()
+      streams.endAll()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
     },

@@ -5,15 +5,17 @@ import { expectShown, saveScreenshot, signInAndWait, totalLine } from './ui-help
 test.describe('sign-in', () => {
   test('a good token shows the whole fleet of that account', async ({ app, sim }, testInfo) => {
     const field = app.getByLabel('Personal access token')
-    await expect(field).toHaveAttribute('type', 'password')
+    // Masked, but never a password field (a browser would offer to save the token: password-manager.spec.ts).
+    await expect(field).toHaveAttribute('type', 'text')
+    await expect(field).toHaveCSS('-webkit-text-security', 'disc')
     await expect(app.getByText('Settings › Personal Access Tokens')).toBeVisible()
     await saveScreenshot(app, testInfo, 'sign-in')
 
     await field.fill(sim.token)
     await app.getByRole('button', { name: 'Show token' }).click()
-    await expect(field).toHaveAttribute('type', 'text')
+    await expect(field).toHaveCSS('-webkit-text-security', 'none')
     await app.getByRole('button', { name: 'Hide token' }).click()
-    await expect(field).toHaveAttribute('type', 'password')
+    await expect(field).toHaveCSS('-webkit-text-security', 'disc')
 
     await signInAndWait(app, sim.token, sim.fleet.length)
     await expect(app.getByText(sim.user.email!, { exact: true })).toBeVisible()

@@ -1,6 +1,6 @@
 // The token vault and keytar store without any keyring: keytar stand-ins that fail with the exact messages
 // the real keytar gives (recorded on Debian 12: no D-Bus session, a locked collection, no libsecret).
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { KeytarSecretStore, keychainUnavailableReason, type KeytarApi } from '@main/secrets/keytar-secret-store'
 import {
   DEFAULT_KEYCHAIN_SERVICE,
@@ -244,5 +244,74 @@ describe('TokenVault', () => {
     await vault.save('tok')
     expect(vault.status()).toEqual({ saved: true, keychain: { available: true, reason: null } })
     expect(attempts).toBe(2)
+  })
+})
+
+/** A keychain that answers nothing until told to (an unlock prompt nobody answers). */
+class SilentStore implements SecretStore {
+  pending: Array<(value: string | null) => void> = []
+  get(): Promise<string | null> {
+    return new Promise((resolve) => this.pending.push(resolve))
+  }
+  set(): Promise<void> {
+    return new Promise((resolve) => this.pending.push(() => resolve()))
+  }
+  delete(): Promise<boolean> {
+    return new Promise((resolve) => this.pending.push(() => resolve(true)))
+  }
+}
+
+describe('TokenVault when the keychain does not answer', () => {
+  afterEach(() => vi.useRealTimers())
+
+  it('says it is waiting after a moment, then gives up at the deadline: no token, keychain unavailable', async () => {
+    vi.useFakeTimers()
+    const vault = new TokenVault(new SilentStore(), { timeoutMs: 30_000, waitingAfterMs: 1_000 })
+    const changes: Array<boolean | undefined> = []
+    vault.onChange(() => changes.push(vault.status().keychain.waiting))
+    let loaded: string | null | undefined
+    void vault.load().then((token) => (loaded = token))
+    await vi.advanceTimersByTimeAsync(999)
+    expect(vault.status().keychain.waiting).toBeUndefined()
+    await vi.advanceTimersByTimeAsync(1)
+    expect(vault.status().keychain).toEqual({ available: true, reason: null, waiting: true })
+    expect(loaded).toBeUndefined()
+    await vi.advanceTimersByTimeAsync(29_000)
+    expect(loaded).toBeNull()
+    expect(vault.status()).toEqual({
+      saved: false,
+      keychain: { available: false, reason: 'the system keychain did not answer within 30 s' },
+    })
+    expect(changes).toEqual([true, undefined])
+  })
+
+  it('a sign-in while the keychain hangs keeps the token for this session, and a sign-out is not held up', async () => {
+    vi.useFakeTimers()
+    const vault = new TokenVault(new SilentStore(), { timeoutMs: 5_000, waitingAfterMs: 500 })
+    const saved = vault.save('pat-1')
+    // The set, then the best-effort delete after a failed save, each with its own deadline.
+    await vi.advanceTimersByTimeAsync(10_000)
+    await saved
+    expect(await vault.load()).toBe('pat-1')
+    expect(vault.status().saved).toBe(false)
+    expect(vault.status().keychain.available).toBe(false)
+    const cleared = vault.clear()
+    await vi.advanceTimersByTimeAsync(5_000)
+    expect(await cleared).toBe(false)
+    expect(await vault.load()).toBeNull()
+  })
+
+  it('a keychain that answers in time is used as before, without a waiting state', async () => {
+    vi.useFakeTimers()
+    const store = new SilentStore()
+    const vault = new TokenVault(store, { timeoutMs: 5_000, waitingAfterMs: 500 })
+    const changes: unknown[] = []
+    vault.onChange(() => changes.push(vault.status()))
+    const loaded = vault.load()
+    await vi.advanceTimersByTimeAsync(100)
+    store.pending.shift()!('pat-9')
+    expect(await loaded).toBe('pat-9')
+    expect(vault.status()).toEqual({ saved: true, keychain: { available: true, reason: null } })
+    expect(changes).toEqual([])
   })
 })

@@ -70,6 +70,11 @@ export class AuthSession {
     return this.verified
   }
 
+  /** The account remembered from the last run (from disk, without the keychain). */
+  rememberedAccount(): Promise<Account | null> {
+    return this.deps.accounts.load()
+  }
+
   /** Start-up: a stored token is read once; the remembered account names whose cache to show. */
   restore(): Promise<void> {
     return this.serial(async () => {

@@ -1,6 +1,8 @@
 // The current view as CSV. csv-stringify does the quoting; this module decides the columns and defuses
-// formula injection: a cell a spreadsheet would evaluate (=, +, -, @, tab, CR) is prefixed with a quote,
-// as OWASP recommends (https://owasp.org/www-community/attacks/CSV_Injection).
+// formula injection: a cell a spreadsheet would evaluate (=, +, -, @, tab, CR, and the full-width ＝＋－＠ that
+// Apple Numbers and Excel normalise) is prefixed with a quote, as OWASP recommends
+// (https://owasp.org/www-community/attacks/CSV_Injection). So is every line inside a cell: a reader that
+// splits rows on a lone CR or LF must still never meet a live formula.
 import { stringify } from 'csv-stringify/sync'
 import { BUCKET_LABELS } from '@shared/fleet-health'
 import type { ExportColumn } from '@shared/app-schemas'
@@ -46,17 +48,25 @@ const VALUES: Record<ExportColumn, (charger: FleetCharger) => string | number | 
   uuid: (c) => c.uuid,
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/
+// The first character of a formula, ASCII and full-width (U+FF1D ＝, U+FF0B ＋, U+FF0D －, U+FF20 ＠).
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/
+const FORMULA_AFTER_BREAK = /([\r\n])(?=[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20])/g
 
 export function defuseCell(value: string | number | null | undefined): string {
   if (value == null) return ''
-  const text = String(value)
+  const text = String(value).replace(FORMULA_AFTER_BREAK, "$1'")
   return FORMULA_START.test(text) ? `'${text}` : text
 }
 
 export function fleetCsv(chargers: readonly FleetCharger[], columns: readonly ExportColumn[]): string {
   const rows = chargers.map((charger) => columns.map((column) => defuseCell(VALUES[column](charger))))
-  return stringify([columns.map((column) => HEADERS[column]), ...rows], { bom: true, record_delimiter: 'windows' })
+  // csv-stringify quotes a cell holding the record delimiter (CRLF here) but not one holding a lone CR or LF,
+  // which Excel and LibreOffice read as the start of a new row: quote those too.
+  return stringify([columns.map((column) => HEADERS[column]), ...rows], {
+    bom: true,
+    record_delimiter: 'windows',
+    quoted_match: /[\r\n]/,
+  })
 }
 
 export function exportFileName(now: Date): string {

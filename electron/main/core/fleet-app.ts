@@ -37,6 +37,7 @@ import { fleetCommands } from './fleet-commands'
 import { FleetModel, type FleetOrigin } from './fleet-model'
 import { fleetStatusOf } from './fleet-status'
 import { OfflineFleet } from './offline-fleet'
+import { RemovalGrace } from './removal-grace'
 import { pauseEnd, type PauseChoice } from '../notifications/notification-pause'
 
 export type RendererEvents = { [E in EventName]: EventPayload<E> }
@@ -64,6 +65,7 @@ export class FleetApp {
   private readonly auth: AuthSession
   private readonly offline: OfflineFleet
   private readonly fleet = new FleetModel({ now: () => this.clock.now() })
+  private readonly removals = new RemovalGrace()
   private readonly notifications: NotificationTimer
   /** The session of the signed-in client; after a rejected token, the stopped one whose error is on screen. */
   private syncSession: SyncSession | null = null
@@ -104,6 +106,8 @@ export class FleetApp {
       settings: () => this.settings,
       show: (spec) => this.events.emit('notify', spec),
     })
+    // "Waiting for the system keychain…" reaches the window and the tray as soon as the vault says so.
+    deps.vault.onChange(() => this.emitAuth())
   }
 
   on<E extends keyof AppEvents>(event: E, listener: (payload: AppEvents[E]) => void): () => void {
@@ -119,11 +123,21 @@ export class FleetApp {
     return this.restored
   }
 
-  /** With `demo` (`--demo`), the simulated fleet unless a real account is signed in already. */
+  /**
+   * The remembered account's cached fleet from disk first (a keychain may wait on an unlock prompt), then the
+   * stored token. With `demo` (`--demo`), the simulated fleet unless a real account is signed in already.
+   */
   private async restore(demo: boolean): Promise<void> {
+    const remembered = await this.auth.rememberedAccount()
+    if (remembered) await this.showCachedFleet(remembered.uuid)
+    this.emitAuth()
     await this.auth.restore()
     const account = this.auth.currentAccount()
-    if (account) await this.showCachedFleet(account.uuid)
+    if ((account?.uuid ?? null) !== this.fleet.origin.accountUuid) {
+      // No token after all (or another account's): the cached fleet shown meanwhile is not this session's.
+      this.forgetFleet()
+      if (account) await this.showCachedFleet(account.uuid)
+    }
     this.emitAuth()
     if (demo && this.auth.status().state !== 'signed-in') await this.startDemo()
     else if (this.auth.currentClient()) this.startSyncing()
@@ -135,8 +149,20 @@ export class FleetApp {
     await this.auth.dispose()
   }
 
+  /**
+   * Who is signed in, once start() knows; or, while the keychain is slow to answer, the status saying so (the
+   * window then shows the cached fleet instead of waiting on an unlock prompt).
+   */
   async authStatus(): Promise<AuthStatus> {
-    await this.restored.catch(() => undefined)
+    let stopWaiting = () => {}
+    const keychainWaiting = new Promise<void>((resolve) => {
+      stopWaiting = this.deps.vault.onChange(() => {
+        if (this.deps.vault.status().keychain.waiting) resolve()
+      })
+      if (this.deps.vault.status().keychain.waiting) resolve()
+    })
+    await Promise.race([this.restored.catch(() => undefined), keychainWaiting])
+    stopWaiting()
     return this.auth.status()
   }
 
@@ -229,6 +255,7 @@ export class FleetApp {
       poll: this.syncSession?.poll() ?? null,
       intervalMs: this.settings.pollIntervalSec * 1000,
       notice: this.notice,
+      notSeen: this.removals.notSeen(),
     })
   }
 
@@ -283,7 +310,9 @@ export class FleetApp {
 
   private async fileSyncedFleet({ account, chargers, fetchedAt }: SyncedFleet, signal: AbortSignal): Promise<void> {
     const before = this.fleet.origin.source === 'none' ? null : this.fleet.list()
-    this.replaceFleet(chargers, { source: 'live', accountUuid: account.uuid, fetchedAt })
+    // A charger missing from this sync only is kept until a second sync confirms (removal-grace.ts).
+    const shown = before ? this.removals.apply(before, chargers).chargers : chargers
+    this.replaceFleet(shown, { source: 'live', accountUuid: account.uuid, fetchedAt })
     this.notice = await this.offline.save(account.uuid, fetchedAt, [...this.fleet.list()])
     if (!signal.aborted && before) this.notifications.onSync(fleetTransitions(before, this.fleet.list()))
   }
@@ -301,6 +330,7 @@ export class FleetApp {
   /** Another account (or none) from now on: its fleet and its pending notifications go. */
   private forgetFleet(): void {
     this.replaceFleet([], { source: 'none', accountUuid: null, fetchedAt: null })
+    this.removals.reset()
     this.notifications.reset()
   }
 

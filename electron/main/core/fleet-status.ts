@@ -14,6 +14,8 @@ export interface FleetStatusFacts {
   poll: PollStatus | null
   intervalMs: number
   notice: string | null
+  /** Chargers kept although the last complete sync did not see them (removal-grace.ts). */
+  notSeen: string[]
 }
 
 export function fleetStatusOf(facts: FleetStatusFacts): FleetStatus {
@@ -34,5 +36,6 @@ export function fleetStatusOf(facts: FleetStatusFacts): FleetStatus {
       running: false,
     },
     notice: facts.notice,
+    notSeen: facts.notSeen,
   }
 }

@@ -2,12 +2,15 @@
 // never touches the window, so it never steals focus; clicking one opens the window on its charger.
 import { app, Notification } from 'electron'
 import type { NotificationSpec } from '../notifications/notification-policy'
+import { notificationText } from '../core/desktop-text'
 
 export interface NotifierOptions {
   /** The user clicked a notification: open the window (on that charger when there is one). */
   onClick: (chargerUuid: string | null) => void
   /** Shown in the notification on Linux and Windows (macOS uses the app icon). */
   icon?: string
+  /** Decides how charger text is made safe (Linux renders body markup); defaults to this process's. */
+  platform?: NodeJS.Platform
 }
 
 /**
@@ -26,8 +29,7 @@ export class Notifier {
   show(spec: NotificationSpec): boolean {
     if (!Notification.isSupported()) return false
     const notification = new Notification({
-      title: spec.title,
-      body: spec.body,
+      ...notificationText(spec, this.options.platform ?? process.platform),
       silent: spec.silent,
       ...(this.options.icon ? { icon: this.options.icon } : {}),
     })

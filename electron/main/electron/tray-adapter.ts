@@ -5,6 +5,7 @@
 import { Menu, Tray, type MenuItemConstructorOptions } from 'electron'
 import type { PauseChoice } from '../notifications/notification-pause'
 import type { TrayAction, TrayImage, TrayMenuItem, TrayView } from '../tray/tray-view'
+import { MAX_MENU_LABEL, MAX_TOOLTIP, plainLine } from '../core/desktop-text'
 
 export interface TrayAdapterOptions {
   /** The image file for a tray state on this platform (trayIconPath). */
@@ -14,11 +15,13 @@ export interface TrayAdapterOptions {
 }
 
 /**
- * On Windows and Linux a `&` in a menu label marks a keyboard accelerator and vanishes; a charger called
- * "Smith & Sons" must keep its ampersand, so it is doubled there (macOS shows labels as they are).
+ * One line, cut to a length a menu can show (labels carry charger text: core/desktop-text.ts). On Windows and
+ * Linux a `&` in a menu label marks a keyboard accelerator and vanishes; a charger called "Smith & Sons" must
+ * keep its ampersand, so it is doubled there (macOS shows labels as they are).
  */
 export function menuLabel(label: string, platform: NodeJS.Platform): string {
-  return platform === 'darwin' ? label : label.replaceAll('&', '&&')
+  const line = plainLine(label, MAX_MENU_LABEL)
+  return platform === 'darwin' ? line : line.replaceAll('&', '&&')
 }
 
 export function menuTemplate(
@@ -65,7 +68,7 @@ export class TrayAdapter {
       this.image = view.image
     }
     if (view.tooltip !== this.tooltip) {
-      this.tray.setToolTip(view.tooltip)
+      this.tray.setToolTip(plainLine(view.tooltip, MAX_TOOLTIP))
       this.tooltip = view.tooltip
     }
     const menuKey = JSON.stringify(view.menu)

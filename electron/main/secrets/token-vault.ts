@@ -2,15 +2,30 @@
 // used the app keeps working with the token held in memory for this session only (never written anywhere
 // else) and status() says why, so the UI can show "Not saved: the system keychain is unavailable (<reason>)".
 // Nothing here logs, and no error leaving this module carries the token.
+// Every keychain call has a deadline: an unlock prompt nobody answers, or a Secret Service that never replies,
+// shows "Waiting for the system keychain…" (keychain.waiting) after a moment and becomes "unavailable" (the
+// token is kept for this session only) at the deadline, never a hang of sign-in, sign-out or start-up.
 import { KeychainUnavailableError, type SecretStore } from './secret-store'
 
 export interface TokenVaultStatus {
   /** The token is saved in the keychain (false: none, or held in memory for this session only). */
   saved: boolean
-  keychain: { available: boolean; reason: string | null }
+  /** `waiting` is present (true) while a keychain call is taking longer than a moment. */
+  keychain: { available: boolean; reason: string | null; waiting?: true }
 }
 
 type StoreSource = SecretStore | (() => Promise<SecretStore>)
+
+export interface TokenVaultOptions {
+  /** How long a keychain call may take (an unlock prompt included) before the vault gives up on it. */
+  timeoutMs?: number
+  /** How long a call may take before the status says the app is waiting for the keychain. */
+  waitingAfterMs?: number
+}
+
+/** Long enough to type a keyring password into an unlock prompt. */
+export const KEYCHAIN_TIMEOUT_MS = 30_000
+export const KEYCHAIN_WAITING_AFTER_MS = 1_000
 
 export class TokenVault {
   private readonly source: StoreSource
@@ -21,9 +36,21 @@ export class TokenVault {
   private unavailableReason: string | null = null
   /** Operations run one after the other, so a sign-out cannot overtake the save it follows. */
   private queue: Promise<unknown> = Promise.resolve()
+  private waiting = 0
+  private readonly listeners = new Set<() => void>()
+  private readonly timeoutMs: number
+  private readonly waitingAfterMs: number
 
-  constructor(store: StoreSource) {
+  constructor(store: StoreSource, options: TokenVaultOptions = {}) {
     this.source = store
+    this.timeoutMs = options.timeoutMs ?? KEYCHAIN_TIMEOUT_MS
+    this.waitingAfterMs = options.waitingAfterMs ?? KEYCHAIN_WAITING_AFTER_MS
+  }
+
+  /** Called whenever status() changes by itself (waiting starts or ends); returns the unsubscribe. */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
   }
 
   /** The token: read from the keychain once, then from memory. Null when there is none. */
@@ -69,10 +96,12 @@ export class TokenVault {
   }
 
   status(): TokenVaultStatus {
-    return {
-      saved: this.saved,
-      keychain: { available: this.unavailableReason === null, reason: this.unavailableReason },
+    const keychain: TokenVaultStatus['keychain'] = {
+      available: this.unavailableReason === null,
+      reason: this.unavailableReason,
     }
+    if (this.waiting > 0) keychain.waiting = true
+    return { saved: this.saved, keychain }
   }
 
   private serial<T>(operation: () => Promise<T>): Promise<T> {
@@ -86,13 +115,50 @@ export class TokenVault {
     secret?: string,
   ): Promise<{ ok: true; value: T } | { ok: false }> {
     try {
-      const value = await operation(await this.resolveStore())
+      const value = await this.withDeadline(async () => operation(await this.resolveStore()))
       this.unavailableReason = null
       return { ok: true, value }
     } catch (error) {
       this.unavailableReason = reasonOf(error, secret)
       return { ok: false }
     }
+  }
+
+  /** The call's answer, or a KeychainUnavailableError at the deadline (the call itself cannot be cancelled). */
+  private withDeadline<T>(call: () => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      let waitingShown = false
+      const waitingTimer = setTimeout(() => {
+        waitingShown = true
+        this.waiting++
+        this.changed()
+      }, this.waitingAfterMs)
+      const deadline = setTimeout(() => {
+        settle()
+        const seconds = Math.round(this.timeoutMs / 1000)
+        reject(new KeychainUnavailableError(`the system keychain did not answer within ${seconds} s`))
+      }, this.timeoutMs)
+      let settled = false
+      const settle = () => {
+        if (settled) return false
+        settled = true
+        clearTimeout(waitingTimer)
+        clearTimeout(deadline)
+        if (waitingShown) {
+          this.waiting--
+          this.changed()
+        }
+        return true
+      }
+      call().then(
+        (value) => settle() && resolve(value),
+        (error: unknown) => settle() && reject(error),
+      )
+    })
+  }
+
+  private changed(): void {
+    for (const listener of this.listeners) listener()
   }
 
   private resolveStore(): Promise<SecretStore> {

@@ -14,7 +14,8 @@ export interface AtomicFs {
   unlink: typeof fsPromises.unlink
   readdir: (path: string) => Promise<string[]>
   readFile: (path: string, encoding: 'utf8') => Promise<string>
-  mkdir: (path: string, options: { recursive: true }) => Promise<unknown>
+  mkdir: (path: string, options: { recursive: true; mode: number }) => Promise<unknown>
+  chmod: (path: string, mode: number) => Promise<void>
 }
 
 export const realFs: AtomicFs = {
@@ -24,7 +25,12 @@ export const realFs: AtomicFs = {
   readdir: (path) => fsPromises.readdir(path),
   readFile: (path, encoding) => fsPromises.readFile(path, encoding),
   mkdir: (path, options) => fsPromises.mkdir(path, options),
+  chmod: (path, mode) => fsPromises.chmod(path, mode),
 }
+
+/** Folders the app creates are the user's alone (the cache names every charger of the fleet). */
+export const PRIVATE_DIR_MODE = 0o700
+export const PRIVATE_FILE_MODE = 0o600
 
 const REASONS: Record<string, string> = {
   ENOSPC: 'The disk is full',
@@ -109,7 +115,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, f
   const temp = tempPath(path)
   let created = false
   try {
-    const handle = await fs.open(temp, 'wx', 0o600)
+    const handle = await fs.open(temp, 'wx', PRIVATE_FILE_MODE)
     created = true
     try {
       await handle.writeFile(data)
@@ -126,16 +132,36 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, f
   await syncFolder(fs, dirname(path))
 }
 
-/** Removes temp files of `path` left by a process that died mid-write (never those of this process). */
-export async function removeStaleTemps(path: string, fs: AtomicFs = realFs): Promise<void> {
+/** Whether a process with this pid is running (EPERM: it is, under another user). */
+export function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return errnoCode(error) === 'EPERM'
+  }
+}
+
+/**
+ * Removes temp files of `path` left by a process that died mid-write. Never those of a running process: a
+ * web preview and a desktop app sharing one user-data folder each write their own temps at any moment.
+ */
+export async function removeStaleTemps(
+  path: string,
+  fs: AtomicFs = realFs,
+  alive: (pid: number) => boolean = isProcessAlive,
+): Promise<void> {
   const prefix = tempPrefix(path)
-  const ours = `${prefix}${process.pid}-`
   let names: string[]
   try {
     names = await fs.readdir(dirname(path))
   } catch {
     return
   }
-  const stale = names.filter((name) => name.startsWith(prefix) && name.endsWith('.tmp') && !name.startsWith(ours))
+  const stale = names.filter((name) => {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) return false
+    const pid = Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1])
+    return !Number.isSafeInteger(pid) || pid <= 0 || (pid !== process.pid && !alive(pid))
+  })
   await Promise.all(stale.map((name) => fs.unlink(join(dirname(path), name)).catch(() => undefined)))
 }

@@ -3,10 +3,24 @@
 // (`<name>.corrupt-<time>`), never deleted, so nothing a person might want back is lost; the caller gets one
 // `set-aside` answer with the reason and carries on empty. The next read finds no file and says `missing`.
 // A file that cannot be read at all (EACCES, EMFILE) is left alone: `unreadable`.
-import { dirname } from 'node:path'
+// Set-aside copies are the user's alone (0600) and only the newest few are kept: a file that breaks at every
+// start must not fill the folder.
+import { basename, dirname, join } from 'node:path'
 import type { z } from 'zod'
 import { summarizeIssues } from '@shared/plugchoice-schemas'
-import { errnoCode, FileWriteError, realFs, removeStaleTemps, writeFileAtomic, type AtomicFs } from './atomic-file'
+import {
+  errnoCode,
+  FileWriteError,
+  PRIVATE_DIR_MODE,
+  PRIVATE_FILE_MODE,
+  realFs,
+  removeStaleTemps,
+  writeFileAtomic,
+  type AtomicFs,
+} from './atomic-file'
+
+/** How many set-aside copies of one file are kept; older ones are deleted. */
+export const SET_ASIDE_KEPT = 3
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; reason: string }
 
@@ -71,6 +85,8 @@ async function setAside(path: string, reason: string, options: JsonFileOptions):
       await (await fs.open(movedTo, 'wx')).close()
       reserved = true
       await fs.rename(path, movedTo)
+      await fs.chmod(movedTo, PRIVATE_FILE_MODE).catch(() => undefined)
+      await pruneSetAside(path, SET_ASIDE_KEPT, fs)
       return { kind: 'set-aside', reason, movedTo }
     } catch (error) {
       if (errnoCode(error) === 'EEXIST') continue
@@ -89,7 +105,7 @@ async function setAside(path: string, reason: string, options: JsonFileOptions):
 /** Writes `value` as JSON atomically, creating the folder if needed. Throws FileWriteError. */
 export async function writeJsonFile(path: string, value: unknown, fs: AtomicFs = realFs): Promise<void> {
   try {
-    await fs.mkdir(dirname(path), { recursive: true })
+    await fs.mkdir(dirname(path), { recursive: true, mode: PRIVATE_DIR_MODE })
   } catch (error) {
     throw new FileWriteError(path, error)
   }
@@ -100,6 +116,30 @@ export async function writeJsonFile(path: string, value: unknown, fs: AtomicFs =
 export function writeFailureReason(error: unknown): string {
   if (!(error instanceof FileWriteError)) return 'an unexpected error'
   return error.reason.charAt(0).toLowerCase() + error.reason.slice(1)
+}
+
+/** The set-aside copies of `path`, oldest first (their names carry the time they were set aside). */
+async function setAsideCopies(path: string, fs: AtomicFs): Promise<string[]> {
+  const prefix = `${basename(path)}.corrupt-`
+  let names: string[]
+  try {
+    names = await fs.readdir(dirname(path))
+  } catch {
+    return []
+  }
+  const stamp = (name: string) =>
+    name.slice(prefix.length).replace(/-(\d+)$/, (_, n: string) => `-${n.padStart(3, '0')}`)
+  return names
+    .filter((name) => name.startsWith(prefix))
+    .sort((a, b) => stamp(a).localeCompare(stamp(b)))
+    .map((name) => join(dirname(path), name))
+}
+
+/** Deletes all but the newest `keep` set-aside copies of `path` (all of them with 0). */
+export async function pruneSetAside(path: string, keep: number, fs: AtomicFs = realFs): Promise<void> {
+  const copies = await setAsideCopies(path, fs)
+  const doomed = copies.slice(0, Math.max(0, copies.length - keep))
+  await Promise.all(doomed.map((copy) => fs.unlink(copy).catch(() => undefined)))
 }
 
 /** Deletes the file; a file that is not there is already deleted. */

@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { ChargerSchema } from '@shared/plugchoice-schemas'
 import { AppError } from '../core/app-error'
 import {
+  pruneSetAside,
   readJsonFile,
   removeJsonFile,
   writeFailureReason,
@@ -115,9 +116,11 @@ export class SnapshotStore {
     }
   }
 
+  /** Deletes the account's snapshot and its set-aside copies (sign-out). */
   async remove(accountUuid: string): Promise<void> {
     try {
       await removeJsonFile(this.pathFor(accountUuid), this.options.fs)
+      await pruneSetAside(this.pathFor(accountUuid), 0, this.options.fs)
     } catch (error) {
       throw new AppError(
         'cache-remove-failed',

@@ -2,7 +2,13 @@
 // and its SyncStatus. The app makes one per sign-in (or restored token, or demo) and disposes of it at sign-out,
 // at another sign-in and at quit. Disposing is the only guard against a stale sync: it aborts the session's one
 // signal, and nothing of a session whose signal is aborted reaches the fleet, the cache or the screen.
-import { idleSyncStatus, type Account, type PollStatus, type SyncStatus } from '@shared/app-schemas'
+import {
+  idleSyncStatus,
+  MAX_REJECTED_REPORTED,
+  type Account,
+  type PollStatus,
+  type SyncStatus,
+} from '@shared/app-schemas'
 import type { Charger, RejectedRecord } from '@shared/plugchoice-schemas'
 import { isPlugchoiceError } from '../api/api-errors'
 import { toAppError } from '../core/app-error'
@@ -120,7 +126,7 @@ export class SyncSession {
         state: 'idle',
         lastSuccessAt: fetchedAt,
         lastError: null,
-        rejected: result.rejected,
+        rejected: result.rejected.slice(0, MAX_REJECTED_REPORTED),
       }
       await onSynced({ account, chargers: result.chargers, rejected: result.rejected, fetchedAt }, signal)
       this.#changed('phase')

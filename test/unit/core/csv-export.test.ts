@@ -11,6 +11,9 @@ const charger = (fields: Record<string, unknown>) =>
 
 // Read back with csv-parse (csv-stringify's sibling), as a spreadsheet would read the file.
 const parseCsv = (csv: string): string[][] => parse(csv, { bom: true })
+// As Excel reads a file: a lone CR or LF outside quotes ends the row too.
+const parseStrictRows = (csv: string): string[][] =>
+  parse(csv, { bom: true, record_delimiter: ['\r\n', '\r', '\n'], relax_column_count: true })
 
 describe('CSV export', () => {
   it('writes a header and one row per charger, in the order given', () => {
@@ -44,6 +47,36 @@ describe('CSV export', () => {
         .slice(1)
         .map((row) => row[0]),
     ).toEqual([`'=HYPERLINK("http://evil","x")`, `'+1+1`, `'-2`, `'@SUM(A1)`, 'Depot, bay "7"'])
+  })
+
+  it('keeps a cell with a lone CR or LF in one row, and defuses every line of it', () => {
+    const csv = fleetCsv(
+      [
+        charger({ identity: 'A', error_info: "x\r+cmd|' /C calc'!A0" }),
+        charger({ identity: 'B', error_info: 'first\n=HYPERLINK("http://evil")' }),
+        charger({ identity: 'C', error_info: 'ok\r\n@SUM(A1)' }),
+      ],
+      ['identity', 'error_info'],
+    )
+    const rows = parseStrictRows(csv)
+    expect(rows).toEqual([
+      ['Identity', 'Error info'],
+      ['A', "x\r'+cmd|' /C calc'!A0"],
+      ['B', 'first\n\'=HYPERLINK("http://evil")'],
+      ['C', "ok\r\n'@SUM(A1)"],
+    ])
+  })
+
+  it('defuses the full-width formula characters', () => {
+    const csv = fleetCsv(
+      ['\uFF1D1+1', '\uFF0B1', '\uFF0D1', '\uFF20SUM(A1)'].map((reference) => charger({ reference })),
+      ['reference'],
+    )
+    expect(
+      parseCsv(csv)
+        .slice(1)
+        .map((row) => row[0]),
+    ).toEqual(["'\uFF1D1+1", "'\uFF0B1", "'\uFF0D1", "'\uFF20SUM(A1)"])
   })
 
   it('keeps AC/DC, firmware and the vendor from the model', () => {

@@ -3,8 +3,10 @@
 // validated by its own validator against its scheme.json. Then the settings that matter for security and for
 // the app starting at all are checked one by one.
 import { existsSync, readdirSync } from 'node:fs'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { createRequire } from 'node:module'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { APP_ID, PRODUCT_NAME } from '@main/app-identity'
 import { TRAY_IMAGES } from '@main/tray/tray-view'
@@ -63,6 +65,47 @@ describe('electron-builder config', () => {
       // The page comes from app://, so file: keeps no extra privileges.
       grantFileProtocolExtraPrivileges: false,
     })
+  })
+
+  it('turns on ASAR integrity for macOS only, in the packaged Electron binary', async () => {
+    const config = await loaded
+    expect(config.electronFuses).not.toHaveProperty('enableEmbeddedAsarIntegrityValidation')
+    const hookPath = join(root, String(config.afterPack))
+    const afterPack = (await import(hookPath)).default as (context: unknown) => Promise<boolean>
+    const { getCurrentFuseWire, FuseV1Options, FuseState } = await import('@electron/fuses')
+    const dir = await mkdtemp(join(tmpdir(), 'plugfleet-fuses-'))
+    try {
+      for (const platform of ['darwin', 'win32', 'linux']) {
+        // A stand-in for the Electron binary: the fuse sentinel, wire version 1, nine fuses all off.
+        const appOutDir = join(dir, platform)
+        const binary =
+          platform === 'darwin'
+            ? join(
+                appOutDir,
+                'Plugchoice Fleet.app/Contents/Frameworks/Electron Framework.framework/Electron Framework',
+              )
+            : join(appOutDir, 'plugchoice-fleet')
+        await mkdir(dirname(binary), { recursive: true })
+        const wire = Buffer.concat([
+          Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'),
+          Buffer.from([1, 9]),
+          Buffer.from('000000000'),
+        ])
+        await writeFile(binary, Buffer.concat([Buffer.alloc(4096), wire, Buffer.alloc(4096)]))
+        const context = {
+          electronPlatformName: platform,
+          appOutDir,
+          packager: { appInfo: { productFilename: 'Plugchoice Fleet' } },
+        }
+        await afterPack(context)
+        const fuses = await getCurrentFuseWire(binary)
+        const integrity = fuses[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]
+        expect(integrity, platform).toBe(platform === 'darwin' ? FuseState.ENABLE : FuseState.DISABLE)
+        expect(fuses[FuseV1Options.RunAsNode], platform).toBe(FuseState.DISABLE)
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
   })
 
   it('unpacks keytar’s native module from the asar archive, and nothing else', async () => {

@@ -42,23 +42,22 @@ afterAll(async () => {
 })
 
 describe('start-up with a keychain that has not answered yet', () => {
-  it('opens the window and the tray before the keychain answers; auth:status waits for the answer', async () => {
+  it('opens the window and the tray before the keychain answers; auth:status says it is waiting, never signed out', async () => {
     await vi.waitFor(() => expect(BrowserWindow.instances[0]?.webContents.loaded).toBeTruthy(), { timeout: 20_000 })
     expect(FakeTray.instances).toHaveLength(1)
     const window = BrowserWindow.instances[0]!
-    let answered = false
-    const status = (
+    const authStatus = () =>
       ipcMain.invokeFrom(window.webContents, window.webContents.mainFrame, 'auth:status', undefined) as Promise<{
         ok: boolean
-        data?: { state: string }
+        data?: { state: string; keychain: { waiting?: boolean } }
       }>
-    ).then((result) => {
-      answered = true
-      return result
-    })
-    await new Promise((resolve) => setTimeout(resolve, 200))
-    expect(answered).toBe(false)
+    // Before the keychain answers, the only answer is "waiting for the system keychain" (after a moment).
+    await expect(authStatus()).resolves.toMatchObject({ ok: true, data: { keychain: { waiting: true } } })
     answerKeychain(null)
-    await expect(status).resolves.toMatchObject({ ok: true, data: { state: 'signed-out' } })
+    await vi.waitFor(async () => {
+      const answer = await authStatus()
+      expect(answer).toMatchObject({ ok: true, data: { state: 'signed-out' } })
+      expect(answer.data?.keychain.waiting).toBeUndefined()
+    })
   })
 })

@@ -50,6 +50,28 @@ describe('notifier', () => {
     expect(clicks).toEqual(['c-7'])
   })
 
+  it('escapes body markup on Linux and strips newlines and bidi overrides everywhere, cut to length', () => {
+    const spec = {
+      title: 'Depot\u202E7\nis back online',
+      body: `Fault: <a href="https://evil.example">update</a> <img src="x"> & ${'E'.repeat(2000)}`,
+      chargerUuid: 'c-1',
+      silent: false,
+    }
+    new Notifier({ onClick: () => {}, platform: 'linux' }).show(spec)
+    new Notifier({ onClick: () => {}, platform: 'darwin' }).show(spec)
+    const [linux, mac] = FakeNotification.instances
+    expect(linux!.title).toBe('Depot 7 is back online')
+    expect(
+      linux!.body.startsWith(
+        'Fault: &lt;a href="https://evil.example"&gt;update&lt;/a&gt; &lt;img src="x"&gt; &amp; E',
+      ),
+    ).toBe(true)
+    expect(linux!.body).not.toMatch(/[<>]/)
+    expect(mac!.title).toBe('Depot 7 is back online')
+    expect(mac!.body.startsWith('Fault: <a href="https://evil.example">update</a>')).toBe(true)
+    expect(mac!.body).toHaveLength(400)
+  })
+
   it('says false where the desktop has no notifications', () => {
     FakeNotification.supported = false
     const notifier = new Notifier({ onClick: () => {} })

@@ -85,6 +85,22 @@ describe('tray adapter', () => {
     expect(tray().contextMenu!.find('Smith & Sons — offline')).toBeTruthy()
   })
 
+  it('shows charger text in a label as one line, without bidi overrides, cut to length', () => {
+    const label = `Depot\u202E3\n— back online\u2066 ${'x'.repeat(500)} — fault: ${'E'.repeat(5000)}`
+    const view: TrayView = {
+      ...problemView,
+      tooltip: `42 chargers\r\n${'y'.repeat(400)}`,
+      menu: [{ kind: 'item', label, enabled: true, action: { type: 'show-charger', uuid: 'c-1' } }],
+    }
+    make('linux').render(view)
+    const shown = tray().contextMenu!.template[0]!.label!
+    expect(shown.startsWith('Depot 3 — back online x')).toBe(true)
+    expect(shown).toHaveLength(80)
+    expect(shown).not.toMatch(/[\u0000-\u001f\u202a-\u202e\u2066-\u2069]/)
+    expect(tray().toolTip).toMatch(/^42 chargers y+…$/)
+    expect(tray().toolTip!.length).toBe(120)
+  })
+
   it('rendering the same view again changes nothing (no churn)', () => {
     make().render(okView)
     const before = [...tray().calls]

@@ -1,10 +1,11 @@
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { FileWriteError, realFs, removeStaleTemps, writeFileAtomic } from '@main/storage/atomic-file'
+import { writeJsonFile } from '@main/storage/json-file'
 import { failingRenameFs, fullDiskFs } from './storage-fakes'
 
 let dir: string
@@ -77,14 +78,28 @@ describe('writeFileAtomic', () => {
     expect(await readdir(dir)).toEqual(['data.json'])
   })
 
-  it('never clears a temp file of a write this process still has in flight', async () => {
-    const ours = join(dir, `.data.json.${process.pid}-abc.tmp`)
-    const theirs = join(dir, `.data.json.${process.pid + 1}-abc.tmp`)
-    const unrelated = join(dir, '.other.json.1-abc.tmp')
-    await Promise.all([writeFile(ours, ''), writeFile(theirs, ''), writeFile(unrelated, '')])
-    await removeStaleTemps(target)
-    expect((await readdir(dir)).sort()).toEqual(
-      ['.data.json.' + process.pid + '-abc.tmp', '.other.json.1-abc.tmp'].sort(),
-    )
+  it('never clears a temp file of a write this process, or another running one, still has in flight', async () => {
+    // A web preview and a desktop app sharing one user-data folder: the other one is alive.
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'])
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid
+    try {
+      const ours = `.data.json.${process.pid}-abc.tmp`
+      const running = `.data.json.${other.pid}-abc.tmp`
+      const leftover = `.data.json.${dead}-abc.tmp`
+      const unrelated = '.other.json.1-abc.tmp'
+      await Promise.all([ours, running, leftover, unrelated].map((name) => writeFile(join(dir, name), '')))
+      await removeStaleTemps(target)
+      expect((await readdir(dir)).sort()).toEqual([ours, running, unrelated].sort())
+    } finally {
+      other.kill('SIGKILL')
+    }
+  })
+
+  it.skipIf(process.platform === 'win32')('creates the folders it needs private to the user (0700)', async () => {
+    const nested = join(dir, 'new', 'fleet-cache', 'a.json')
+    await writeJsonFile(nested, { ok: true })
+    expect((await stat(join(dir, 'new'))).mode & 0o777).toBe(0o700)
+    expect((await stat(join(dir, 'new', 'fleet-cache'))).mode & 0o777).toBe(0o700)
+    expect((await stat(nested)).mode & 0o777).toBe(0o600)
   })
 })

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile, copyFile, mkdir } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, stat, writeFile, copyFile, mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -110,6 +110,33 @@ describe('SnapshotStore', () => {
     expect(asides).toHaveLength(2)
     const contents = await Promise.all(asides.map((name) => readFile(join(sameClock.folder, name), 'utf8')))
     expect(contents.sort()).toEqual(['[', '{'])
+  })
+
+  it.skipIf(process.platform === 'win32')('keeps set-aside copies private (0600), only the newest three', async () => {
+    let minute = 0
+    const ticking = new SnapshotStore(dir, { now: () => new Date(Date.UTC(2026, 2, 1, 12, minute++)) })
+    await mkdir(ticking.folder, { recursive: true })
+    for (const garbage of ['{1', '{2', '{3', '{4', '{5']) {
+      await writeFile(ticking.pathFor(ALICE), garbage, { mode: 0o644 })
+      expect((await ticking.load(ALICE)).kind).toBe('set-aside')
+    }
+    const asides = (await cacheFiles()).filter((name) => name.includes('.corrupt-'))
+    const contents = await Promise.all(asides.map((name) => readFile(join(ticking.folder, name), 'utf8')))
+    expect(contents.sort()).toEqual(['{3', '{4', '{5'])
+    for (const name of asides) expect((await stat(join(ticking.folder, name))).mode & 0o777).toBe(0o600)
+  })
+
+  it("takes the account's set-aside copies with its snapshot at sign-out, never another's", async () => {
+    await mkdir(store.folder, { recursive: true })
+    for (const account of [ALICE, BOB]) {
+      await writeFile(store.pathFor(account), '{')
+      expect((await store.load(account)).kind).toBe('set-aside')
+    }
+    await store.save(snapshot(ALICE))
+    await store.remove(ALICE)
+    const left = await cacheFiles()
+    expect(left).toHaveLength(1)
+    expect(left[0]!.startsWith(`${BOB}.json.corrupt-`)).toBe(true)
   })
 
   it('leaves a good snapshot in place when it cannot be read for a passing reason', async () => {
