@@ -19,7 +19,7 @@ function startXvfb(): Promise<{ display: string; process: ChildProcess }> {
       stdio: ['ignore', 'pipe', 'ignore'],
     })
     xvfb.once('error', reject)
-    xvfb.stdout!.once('data', (chunk) => resolve({ display: `:${String(chunk).trim()}`, process: xvfb }))
+    xvfb.stdout.once('data', (chunk) => resolve({ display: `:${String(chunk).trim()}`, process: xvfb }))
   })
 }
 

@@ -152,7 +152,7 @@ export class TokenVault {
       }
       call().then(
         (value) => settle() && resolve(value),
-        (error: unknown) => settle() && reject(error),
+        (error: unknown) => settle() && reject(error instanceof Error ? error : new Error(String(error))),
       )
     })
   }

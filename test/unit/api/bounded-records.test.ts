@@ -26,7 +26,7 @@ describe('bounded API data', () => {
       model: { vendor: 'V'.repeat(5000), name: 'ok' },
       huge_extra: 'x'.repeat(2 * 1024 * 1024),
       small_extra: { note: 'kept' },
-    } as Partial<Charger>)
+    })
     const { page } = await client.getChargerPage(client.chargersUrl(1, 25), 1)
     const charger = page.chargers.find((c) => c.uuid === first.uuid) as Record<string, unknown> & Charger
     expect(charger.error_info).toHaveLength(MAX_TEXT_LENGTH)
