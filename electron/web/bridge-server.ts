@@ -7,7 +7,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
 import type { AddressInfo } from 'node:net'
-import { dispatchCommand, type CommandHandlers } from '@main/ipc/command-dispatch'
+import { dispatchCommand, type CommandTable } from '@main/ipc/command-dispatch'
 import type { IpcResult } from '@shared/ipc-contract'
 
 export const SECRET_HEADER = 'x-plugfleet-secret'
@@ -31,7 +31,7 @@ export interface BridgeServerOptions {
   port: number
   /** The built renderer (out/renderer). */
   staticDir: string
-  handlers: CommandHandlers
+  handlers: CommandTable
   /** Subscribes the bridge to every renderer event; returns the unsubscribe. */
   subscribe(send: (event: string, payload: unknown) => void): () => void
 }

@@ -6,11 +6,13 @@ import { KeytarSecretStore } from '../secrets/keytar-secret-store'
 import { TokenVault } from '../secrets/token-vault'
 import { startDemoApi } from './demo-api'
 import type { DesktopPorts } from './desktop-ports'
-import { FleetApp } from './fleet-app'
+import { FleetApp, type FleetAppDeps } from './fleet-app'
 
 export interface FleetAppHost {
   userDataDir: string
   ports: DesktopPorts
+  /** The charger actions share each session's client and rate budget (charger-actions/fleet-app-plug.ts). */
+  createSyncer?: FleetAppDeps['createSyncer']
 }
 
 export function openFleetApp(host: FleetAppHost): Promise<FleetApp> {
@@ -20,5 +22,6 @@ export function openFleetApp(host: FleetAppHost): Promise<FleetApp> {
     vault: new TokenVault(new KeytarSecretStore()),
     ports: host.ports,
     startDemoApi,
+    ...(host.createSyncer ? { createSyncer: host.createSyncer } : {}),
   })
 }
