@@ -96,15 +96,15 @@ export class ChargerActions {
     return this.#session !== null
   }
 
-  detail(uuid: string, refresh = false): Promise<ChargerDetailView> {
+  async detail(uuid: string, refresh = false): Promise<ChargerDetailView> {
     return this.#need().reads.detail(uuid, refresh)
   }
 
-  log(request: LogRequest): Promise<LogView> {
+  async log(request: LogRequest): Promise<LogView> {
     return this.#need().reads.log(request)
   }
 
-  restart(uuid: string): Promise<RestartOutcome> {
+  async restart(uuid: string): Promise<RestartOutcome> {
     const session = this.#need()
     return this.#once(session, `restart:${uuid}`, async () => {
       const charger = this.#mayAct(session, uuid, await this.deps.lookup())
@@ -121,7 +121,7 @@ export class ChargerActions {
     return watcher?.state() ?? { uuid, state: 'none', message: null }
   }
 
-  startBulk(action: BulkAction, uuids: string[]): Promise<BulkRunView> {
+  async startBulk(action: BulkAction, uuids: string[]): Promise<BulkRunView> {
     const session = this.#need()
     const unique = [...new Set(uuids)]
     return this.#once(session, `bulk:${action}:${[...unique].sort().join(',')}`, async () => {

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto'
 import { BULK_COMMANDS, type BulkResult, type BulkRun } from '@shared/charger-detail-schemas'
 import type { Charger } from '@shared/plugchoice-schemas'
 import { apiTimestamp } from './fleet-generator'
-import type { ChargerLogs } from './charger-detail-sim'
+import { hash, type ChargerLogs } from './charger-detail-sim'
 
 export interface CommandSimOptions {
   /** How long a restarted charger stays offline (default 20 s). */
@@ -26,9 +26,9 @@ export interface FleetAccess {
 
 export type SimAnswer = { status: number; body: unknown }
 
-/** The few chargers whose firmware answers Rejected to a reset (by identity, so tests can find them). */
+/** The one in ten chargers whose firmware answers Rejected to a reset (by uuid, so tests can find them). */
 export function rejectsReset(charger: Charger): boolean {
-  return (charger.identity ?? '').endsWith('7')
+  return hash(charger.uuid) % 10 === 3
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))

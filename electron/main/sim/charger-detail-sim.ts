@@ -13,7 +13,8 @@ const LOG_PAGE = 25
 const HISTORY_ENTRIES = 60
 const INSIGNIFICANT = new Set(['MeterValues', 'SetChargingProfile'])
 
-function hash(text: string): number {
+/** A stable number per text (FNV-1a), so a charger's simulated traits do not change between runs. */
+export function hash(text: string): number {
   let h = 2166136261
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619)
   return h >>> 0
