@@ -56,6 +56,8 @@ export interface RequestLogEntry {
   authorization: string | null
   /** The status answered (null until answered; also null for a dropped connection). */
   status: number | null
+  /** A POST's JSON body as received (undefined for other methods and bodies that are not JSON). */
+  body?: unknown
 }
 
 export type NextLinkOverride = (page: number, defaultNext: string | null) => string | null
@@ -276,6 +278,8 @@ export async function startSimulatedApi(options: SimulatedApiOptions = {}): Prom
       status: null,
     }
     requests.push(entry)
+    const body = req.method === 'POST' ? await readJsonBody(req) : undefined
+    if (body !== undefined) entry.body = body
     res.on('finish', () => {
       entry.status = res.statusCode
     })
@@ -294,7 +298,6 @@ export async function startSimulatedApi(options: SimulatedApiOptions = {}): Prom
     if (!route) {
       return send(res, 404, { message: `The route ${url.pathname.replace(/^\//, '')} could not be found.` })
     }
-    const body = req.method === 'POST' ? await readJsonBody(req) : undefined
     if (req.method !== 'GET' && req.method !== 'HEAD' && !(route === 'charger' && req.method === 'POST')) {
       return send(res, 405, {
         message: `The ${req.method} method is not supported for route ${url.pathname.replace(/^\//, '')}. Supported methods: GET, HEAD.`,
