@@ -13,14 +13,21 @@ export function connectorBucket(charger: Charger, connector: Connector): Bucket 
   })
 }
 
-/** The worst connector health, when it is worse than what the charger itself reports; else null. */
-export function worseConnector(charger: Charger, connectors: readonly Connector[]): Bucket | null {
-  const own = BUCKETS.indexOf(bucketOf(charger))
-  let worst: Bucket | null = null
+export interface WorseConnector {
+  connectorId: number
+  bucket: Bucket
+}
+
+/** The worst connector, when it is in a worse state than the charger reports for itself; else null. */
+export function worseConnector(charger: Charger, connectors: readonly Connector[]): WorseConnector | null {
+  let worst: WorseConnector | null = null
+  let rank = BUCKETS.indexOf(bucketOf(charger))
   for (const connector of connectors) {
     const bucket = connectorBucket(charger, connector)
-    if (BUCKETS.indexOf(bucket) < own && (worst === null || BUCKETS.indexOf(bucket) < BUCKETS.indexOf(worst)))
-      worst = bucket
+    if (BUCKETS.indexOf(bucket) < rank) {
+      worst = { connectorId: connector.connector_id, bucket }
+      rank = BUCKETS.indexOf(bucket)
+    }
   }
   return worst
 }

@@ -49,6 +49,8 @@ test.describe('diagnose and act on chargers', () => {
       await open(app, twoSockets)
       await expect(connectors.getByRole('listitem', { name: 'Connector 2' })).toContainText('GroundFailure')
       await expect(connectors.getByText(/worse state \(Fault\)/)).toBeVisible()
+      // Once read, the list flags the charger too.
+      await expect(app.locator(`[role="row"][data-uuid="${twoSockets.uuid}"]`)).toContainText('C2 Fault')
     }
     await expect(log.getByText('StatusNotification').first()).toBeAttached()
     await saveScreenshot(app, testInfo, 'detail-connectors-log-light')
