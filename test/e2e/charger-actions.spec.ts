@@ -139,4 +139,32 @@ test.describe('diagnose and act on chargers', () => {
     await app.emulateMedia({ colorScheme: 'dark' })
     await saveScreenshot(app, testInfo, 'command-results-dark')
   })
+
+  test('shift-click selects a range, "Select all N in view" the whole view, and the count follows', async ({
+    app,
+    sim,
+  }) => {
+    await signInAndWait(app, sim.token, sim.fleet.length)
+    const boxes = app.getByRole('grid').locator('[data-select] input')
+    await boxes.nth(0).click()
+    await boxes.nth(3).click({ modifiers: ['Shift'] })
+    await expect(app.getByText('4 chargers selected')).toBeVisible()
+    const range = await app
+      .getByRole('grid')
+      .locator('[role="row"][data-uuid]')
+      .evaluateAll((rows) =>
+        rows
+          .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)
+          .slice(0, 4)
+          .map((row) => row.getAttribute('data-uuid')),
+      )
+    await filterButton(app, 'Offline').click()
+    const offline = sim.fleet.filter((c) => bucketOf(c) === 'offline').map((c) => c.uuid)
+    await app.getByRole('checkbox', { name: `Select all ${offline.length} in view` }).check()
+    const expected = new Set([...range, ...offline]).size
+    await expect(app.getByText(`${expected} chargers selected`)).toBeVisible()
+    await app.getByRole('button', { name: 'Clear selection' }).click()
+    await expect(app.getByText(/chargers? selected$/)).toHaveCount(0)
+    expect(posts(sim)).toHaveLength(0)
+  })
 })

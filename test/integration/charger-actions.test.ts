@@ -139,6 +139,20 @@ describe('restart', () => {
     ])
   })
 
+  it('says when a restarted charger has not come back in time', async () => {
+    await api.stop()
+    api = await startSimulatedApi({ fleetSize: 80, seed: 12, commands: { restartDowntimeMs: 60_000 } })
+    const actions = world()
+    const [charger] = pick(actionable)
+    expect(await actions.restart(charger!.uuid)).toMatchObject({ outcome: 'accepted' })
+    await expect.poll(() => actions.restartWatch(charger!.uuid).state, { timeout: 5_000 }).toBe('not-back')
+    expect(actions.restartWatch(charger!.uuid).message).toMatch(/has not come back online/)
+    // The watch looked a bounded number of times (2 s of 40 ms steps), each a GET through the budget.
+    const looks = api.requests.filter((r) => r.method === 'GET' && r.path === `/api/v3/chargers/${charger!.uuid}`)
+    expect(looks.length).toBeGreaterThan(3)
+    expect(looks.length).toBeLessThanOrEqual(50)
+  })
+
   it('says when the charger did not answer (504), rejected, or the server forbade it (403)', async () => {
     const actions = world()
     const [offline] = pick((c) => c.connection_status === 'offline' && c.permissions?.full === true)
