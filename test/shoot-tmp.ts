@@ -28,7 +28,7 @@ await page.getByRole('combobox', { name: 'Command for the selection' }).selectOp
 await page.getByRole('button', { name: 'Send…' }).click()
 await page.waitForTimeout(300)
 await page.screenshot({ path: `/tmp/actions12-shots/bulk-confirm-${scheme}.png` })
-await page.getByRole('button', { name: /^Send Ask/ }).click()
+await page.getByRole('button', { name: /^Send to/ }).click()
 await page.getByRole('region', { name: 'Command results' }).getByText('completed').waitFor({ timeout: 20000 })
 await page.screenshot({ path: `/tmp/actions12-shots/results-${scheme}.png` })
 await browser.close()

@@ -85,6 +85,21 @@ test.describe('diagnose and act on chargers', () => {
     expect(posts(sim).slice(before)).toHaveLength(1)
   })
 
+  test('an offline charger: the confirm warns, and the 504 is shown as no answer in time', async ({ app, sim }) => {
+    const offline = sim.fleet.find(restartable)!
+    sim.updateCharger(offline.uuid, { connection_status: 'offline', last_disconnection_at: new Date().toISOString() })
+    await signInAndWait(app, sim.token, sim.fleet.length)
+    await open(app, offline)
+    await app.getByRole('button', { name: 'Restart charger' }).click()
+    const dialog = app.getByRole('dialog')
+    await expect(dialog).toContainText('The charger is not online: it may not answer.')
+    await dialog.getByRole('button', { name: 'Restart', exact: true }).click()
+    await expect(
+      app.getByRole('status').filter({ hasText: 'The charger did not answer in time (HTTP 504)' }),
+    ).toBeVisible()
+    expect(posts(sim).map((r) => r.path)).toEqual([`/api/v3/chargers/${offline.uuid}/actions/restart`])
+  })
+
   test('a charger without the full permission cannot be restarted, and says why', async ({ app, sim }) => {
     await signInAndWait(app, sim.token, sim.fleet.length)
     const readOnly = sim.fleet.find((c) => c.connection_status === 'online' && c.permissions?.full === false)!
@@ -119,7 +134,7 @@ test.describe('diagnose and act on chargers', () => {
     await expect(dialog).toBeVisible()
     for (const charger of chosen) await expect(dialog).toContainText(charger.identity!)
     await saveScreenshot(app, testInfo, 'bulk-confirm-light')
-    await dialog.getByRole('button', { name: 'Send Restart (soft)' }).click()
+    await dialog.getByRole('button', { name: 'Send to 3 chargers' }).click()
 
     const results = app.getByRole('region', { name: 'Command results' })
     await expect(results.getByText(/3 of 3 done · completed/)).toBeVisible({ timeout: 15_000 })
