@@ -1,7 +1,7 @@
 // ChargerActions (issue 12) against the simulated API over real HTTP: reads cached with their age and counted
 // in the sync's rate budget, the cached copy when Plugchoice fails, the full-permission gate, one POST per
 // double click, the watch after a restart, bulk runs polled to completion, and the record of every write.
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -52,7 +52,8 @@ beforeEach(async () => {
 })
 afterEach(async () => {
   await api.stop()
-  await rm(dir, { recursive: true, force: true })
+  // A save of the offline copy may still be landing (writes are not awaited by reads).
+  await rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 })
 })
 
 const posts = () => api.requests.filter((r) => r.method === 'POST')
@@ -101,6 +102,30 @@ describe('reads', () => {
     expect(cached.error?.message).toContain('server error (HTTP 500)')
     api.failNext(401)
     await expect(actions.detail(other!.uuid)).rejects.toMatchObject({ code: 'token-rejected' })
+  })
+
+  it('keeps an offline copy on disk: after a restart of the app, an unreachable Plugchoice shows it, labelled', async () => {
+    const [charger] = pick((c) => c.connection_status === 'online')
+    const first = world()
+    const detail = await first.detail(charger!.uuid)
+    const log = await first.log({ uuid: charger!.uuid })
+    await expect.poll(async () => (await readdir(dir)).filter((f) => f.startsWith('charger-reads-'))).toHaveLength(1)
+    const file = await readFile(join(dir, 'charger-reads-account-1.json'), 'utf8')
+    expect(file).not.toContain('pincode')
+    expect(file).not.toContain(api.token)
+
+    now += 3_600_000
+    const second = world()
+    api.failNext(503, 6)
+    expect(await second.detail(charger!.uuid)).toMatchObject({
+      fromCache: true,
+      connectors: detail.connectors,
+      loadedAt: detail.loadedAt,
+    })
+    expect(await second.log({ uuid: charger!.uuid })).toMatchObject({ fromCache: true, entries: log.entries })
+
+    await second.signedOut('account-1')
+    expect((await readdir(dir)).filter((f) => f.startsWith('charger-reads-'))).toEqual([])
   })
 
   it('loads more of the log onto what is shown, and filters by method', async () => {

@@ -24,6 +24,7 @@ import { ActionLog } from './action-log'
 import { BulkRunTracker } from './bulk-runs'
 import type { CallRules } from './budgeted-call'
 import { ChargerReads } from './charger-reads'
+import { fileReadsStore, removeReadsStore } from './charger-reads-store'
 import { DEFAULT_WATCH, RestartWatcher, sendRestart, type WatchTiming } from './restart-command'
 
 export interface ChargerActionsDeps {
@@ -78,6 +79,8 @@ export class ChargerActions {
         rules,
         now: this.#now,
         ...(this.deps.freshMs ? { freshMs: this.deps.freshMs } : {}),
+        persistence: fileReadsStore(this.deps.userDataDir, () => this.deps.accountUuid()),
+        ...(this.deps.log ? { log: this.deps.log } : {}),
       }),
       abort: new AbortController(),
       watchers: new Map(),
@@ -90,6 +93,14 @@ export class ChargerActions {
   detach(): void {
     this.#session?.abort.abort()
     this.#session = null
+  }
+
+  /** Sign-out: the account's offline copy of charger details goes too (its record of actions stays). */
+  async signedOut(accountUuid: string): Promise<void> {
+    this.detach()
+    await removeReadsStore(this.deps.userDataDir, accountUuid).catch((error: unknown) =>
+      this.deps.log?.(`the offline copy of charger details could not be removed: ${toAppError(error).message}`),
+    )
   }
 
   get attached(): boolean {

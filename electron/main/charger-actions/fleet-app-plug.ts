@@ -43,8 +43,12 @@ export function chargerActionsPlug(
     },
     connect(fleetApp) {
       app = fleetApp
+      let account: string | null = null
       fleetApp.on('auth:changed', (status) => {
-        if (status.state === 'signed-out' || status.state === 'token-rejected') actions.detach()
+        if (status.state === 'signed-out' && account) void actions.signedOut(account)
+        else if (status.state === 'signed-out' || status.state === 'token-rejected') actions.detach()
+        account = status.account?.uuid ?? account
+        if (status.state === 'signed-out') account = null
       })
       return { ...fleetApp.handlers, ...chargerCommandHandlers(actions) }
     },
