@@ -14,9 +14,9 @@ import { ChargerActions, type ChargerActionsDeps } from './charger-actions'
 export interface ChargerActionsPlug {
   actions: ChargerActions
   /** For FleetAppDeps.createSyncer. */
-  createSyncer(client: PlugchoiceClient): FleetSyncer
+  createSyncer: (client: PlugchoiceClient) => FleetSyncer
   /** The whole command table, once the app exists. */
-  connect(app: FleetApp): CommandTable
+  connect: (app: FleetApp) => CommandTable
 }
 
 export function chargerActionsPlug(
@@ -36,12 +36,12 @@ export function chargerActionsPlug(
   })
   return {
     actions,
-    createSyncer(client) {
+    createSyncer: (client) => {
       const budget = new RateBudget()
       actions.attach(client, budget)
       return new FleetSyncer({ client, budget, log })
     },
-    connect(fleetApp) {
+    connect: (fleetApp) => {
       app = fleetApp
       let account: string | null = null
       fleetApp.on('auth:changed', (status) => {

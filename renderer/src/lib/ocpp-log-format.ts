@@ -53,6 +53,6 @@ export function payloadText(value: unknown): string {
   try {
     return JSON.stringify(value, null, 2)
   } catch {
-    return String(value)
+    return '(not readable as text)'
   }
 }
