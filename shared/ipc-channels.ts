@@ -1,5 +1,16 @@
 // The names of every IPC command and event, with no dependency at all: the sandboxed preload imports
 // this list (it may bundle nothing but `electron`-free constants), the contract gives each its schemas.
+/** The commands of issue 12 (one charger's detail, log and actions; bulk commands), answered by their own module. */
+export const CHARGER_COMMANDS = [
+  'charger:detail',
+  'charger:log',
+  'charger:restart',
+  'charger:restart-watch',
+  'bulk:start',
+  'bulk:run',
+] as const
+export type ChargerCommandName = (typeof CHARGER_COMMANDS)[number]
+
 export const COMMANDS = [
   'auth:status',
   'auth:sign-in',
@@ -11,6 +22,7 @@ export const COMMANDS = [
   'settings:get',
   'settings:set',
   'charger:open-in-plugchoice',
+  ...CHARGER_COMMANDS,
 ] as const
 export type CommandName = (typeof COMMANDS)[number]
 

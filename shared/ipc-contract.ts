@@ -13,6 +13,18 @@ import {
   SettingsPatchSchema,
   SettingsSchema,
 } from './app-schemas'
+import {
+  BulkRunRequestSchema,
+  BulkRunViewSchema,
+  BulkStartRequestSchema,
+  ChargerDetailViewSchema,
+  DetailRequestSchema,
+  LogRequestSchema,
+  LogViewSchema,
+  RestartOutcomeSchema,
+  RestartRequestSchema,
+  RestartWatchSchema,
+} from './charger-actions-schemas'
 import type { CommandName, EventName } from './ipc-channels'
 import { MAX_ID_LENGTH } from './record-bounds'
 
@@ -35,6 +47,18 @@ export const commands = {
     request: z.object({ uuid: z.string().min(1).max(MAX_ID_LENGTH) }).strict(),
     response: z.object({ url: z.string().max(2048), opened: z.boolean() }),
   },
+  'charger:detail': { request: DetailRequestSchema, response: ChargerDetailViewSchema },
+  'charger:log': { request: LogRequestSchema, response: LogViewSchema },
+  /** A write: only after the confirm dialog, only where the charger's permissions.full allows it. */
+  'charger:restart': { request: RestartRequestSchema, response: RestartOutcomeSchema },
+  /** Answered from memory: what the watch after an accepted restart has seen. */
+  'charger:restart-watch': {
+    request: z.object({ uuid: z.string().min(1).max(200) }).strict(),
+    response: RestartWatchSchema,
+  },
+  'bulk:start': { request: BulkStartRequestSchema, response: BulkRunViewSchema },
+  /** Answered from memory: main polls Plugchoice every 2 s, the window asks main. */
+  'bulk:run': { request: BulkRunRequestSchema, response: BulkRunViewSchema },
 } as const satisfies Record<CommandName, { request: z.ZodType; response: z.ZodType }>
 
 export const events = {

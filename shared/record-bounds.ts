@@ -18,6 +18,11 @@ export const MAX_FLEET_SIZE = 100_000
 
 const ELLIPSIS = '…'
 
+/** How deep a one-charger answer (an OCPP message's params: MeterValues nest four levels) is kept. */
+const MAX_JSON_DEPTH = 8
+/** The most items of any array in a one-charger answer (a bulk run's results are one per charger). */
+export const MAX_ANSWER_ITEMS = 10_000
+
 /** `text` cut to `max` characters (an ellipsis marks the cut), never splitting a surrogate pair. */
 export function capText(text: string, max: number): string {
   if (text.length <= max) return text
@@ -62,6 +67,22 @@ export function boundRecord(record: unknown, known: ReadonlySet<string>): unknow
     if (size > MAX_EXTRA_FIELD_BYTES || extraBytes + size > MAX_EXTRA_BYTES) continue
     extraBytes += size
     out[key] = value
+  }
+  return out
+}
+
+/**
+ * Any other answer from Plugchoice (one charger, its log, a command run) bounded before its schema: strings cut
+ * to MAX_TEXT_LENGTH, arrays to MAX_ANSWER_ITEMS, nesting past MAX_JSON_DEPTH dropped (null).
+ */
+export function boundJson(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return capText(value, MAX_TEXT_LENGTH)
+  if (value === null || typeof value !== 'object') return value
+  if (depth >= MAX_JSON_DEPTH) return null
+  if (Array.isArray(value)) return value.slice(0, MAX_ANSWER_ITEMS).map((item) => boundJson(item, depth + 1))
+  const out: Record<string, unknown> = {}
+  for (const [key, item] of Object.entries(value)) {
+    if (key.length <= MAX_ID_LENGTH) out[key] = boundJson(item, depth + 1)
   }
   return out
 }

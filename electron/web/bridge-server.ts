@@ -7,7 +7,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
 import type { AddressInfo } from 'node:net'
-import { dispatchCommand, type CommandHandlers } from '@main/ipc/command-dispatch'
+import { dispatchCommand, type CommandTable } from '@main/ipc/command-dispatch'
 import type { IpcResult } from '@shared/ipc-contract'
 import { EventStreams, MAX_BUFFERED_BYTES, MAX_EVENT_STREAMS } from './event-streams'
 
@@ -32,7 +32,7 @@ export interface BridgeServerOptions {
   port: number
   /** The web preview's built renderer (out/web-renderer). */
   staticDir: string
-  handlers: CommandHandlers
+  handlers: CommandTable
   /** Subscribes the bridge to every renderer event; returns the unsubscribe. */
   subscribe(send: (event: string, payload: unknown) => void): () => void
   /** Bounds of the event streams (tests make them small). */

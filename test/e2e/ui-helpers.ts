@@ -51,7 +51,7 @@ export async function columnTexts(page: Page, columnIndex: number): Promise<stri
       rows
         .map((row) => ({
           top: row.getBoundingClientRect().top,
-          text: row.querySelectorAll('[role="gridcell"]')[index]?.textContent?.trim() ?? '',
+          text: row.querySelectorAll('[role="gridcell"]:not([data-select])')[index]?.textContent?.trim() ?? '',
         }))
         .sort((a, b) => a.top - b.top)
         .map((row) => row.text),

@@ -14,6 +14,9 @@ export const PLUGCHOICE_ERROR_KINDS = [
   'invalid-response',
   'foreign-link',
   'cancelled',
+  'charger-no-answer',
+  'not-accepted',
+  'not-found',
 ] as const
 export type PlugchoiceErrorKind = (typeof PLUGCHOICE_ERROR_KINDS)[number]
 
@@ -59,11 +62,53 @@ export function isPlugchoiceError(error: unknown, kind?: PlugchoiceErrorKind): e
   return error instanceof PlugchoiceError && (kind === undefined || error.code === kind)
 }
 
-/** What was being read, for messages: "the account details", "page 3 of the charger list". */
-export type Subject = { kind: 'user' } | { kind: 'charger-page'; page: number }
+/** What was being read or sent, for messages: "the account details", "page 3 of the charger list". */
+export type Subject =
+  | { kind: 'user' }
+  | { kind: 'charger-page'; page: number }
+  | { kind: 'charger'; part: 'detail' | 'log' | 'command-run' }
+  /** A write call: restart or a bulk command. Never retried, and its 403/422/504 mean something else. */
+  | { kind: 'action'; what: 'restart' | 'bulk-command' }
+
+const CHARGER_PARTS = {
+  detail: "this charger's details",
+  log: "this charger's OCPP log",
+  'command-run': 'the progress of a command',
+} as const
 
 export function describeSubject(subject: Subject): string {
-  return subject.kind === 'user' ? 'the account details' : `page ${subject.page} of the charger list`
+  if (subject.kind === 'user') return 'the account details'
+  if (subject.kind === 'charger-page') return `page ${subject.page} of the charger list`
+  if (subject.kind === 'charger') return CHARGER_PARTS[subject.part]
+  return subject.what === 'restart' ? 'the answer to a restart' : 'the answer to a bulk command'
+}
+
+/** A refused write call in words: 403, 422 and 504 say something about the action, not about reading. */
+function actionError(
+  status: number,
+  subject: Subject & { kind: 'action' },
+  rate: RateInfo | null,
+): PlugchoiceError | null {
+  const action = subject.what === 'restart' ? 'restart this charger' : 'send this command'
+  if (status === 403)
+    return new PlugchoiceError(
+      'forbidden',
+      `Plugchoice does not allow this token to ${action} (HTTP 403): the token needs the full permission on the charger.`,
+      { status, rate },
+    )
+  if (status === 422)
+    return new PlugchoiceError(
+      'not-accepted',
+      `Plugchoice refused to ${action}: it found the request invalid (HTTP 422). Nothing was sent to the charger.`,
+      { status, rate },
+    )
+  if (status === 504)
+    return new PlugchoiceError(
+      'charger-no-answer',
+      'The charger did not answer in time (HTTP 504): it may be offline or busy. It may still act on the command.',
+      { status, rate },
+    )
+  return null
 }
 
 /** An HTTP answer other than 2xx, as the error a person sees. */
@@ -74,6 +119,8 @@ export function errorFromStatus(
 ): PlugchoiceError {
   const what = describeSubject(subject)
   const rate = details.rate ?? null
+  const refused = subject.kind === 'action' ? actionError(status, subject, rate) : null
+  if (refused) return refused
   if (status === 401) {
     return new PlugchoiceError('token-rejected', 'Plugchoice rejected this token (it may be expired or revoked).', {
       status,
@@ -105,6 +152,12 @@ export function errorFromStatus(
         rate,
       },
     )
+  }
+  if (status === 404 && (subject.kind === 'charger' || subject.kind === 'action')) {
+    return new PlugchoiceError('not-found', `Plugchoice does not know ${what} (HTTP 404): it may have been removed.`, {
+      status,
+      rate,
+    })
   }
   const hint = status === 404 ? ' Check PLUGCHOICE_API_BASE.' : ''
   return new PlugchoiceError(

@@ -8,6 +8,18 @@ import {
   type ParsedChargerPage,
   type User,
 } from '@shared/plugchoice-schemas'
+import {
+  BulkRunResponseSchema,
+  ChargerDetailResponseSchema,
+  OcppLogPageSchema,
+  RestartResponseSchema,
+  type BulkCommandRequest,
+  type BulkRun,
+  type ChargerDetail,
+  type OcppLogPage,
+} from '@shared/charger-detail-schemas'
+import type { z } from 'zod'
+import { boundJson } from '@shared/record-bounds'
 import { isSameOrigin } from './api-base'
 import {
   cancelledError,
@@ -37,6 +49,17 @@ export interface PlugchoiceClientOptions {
 export interface ChargerPageResult {
   page: ParsedChargerPage
   rate: RateInfo
+}
+
+/** An answer with the rate headers it came with (the budget counts every one). */
+export interface Rated<T> {
+  value: T
+  rate: RateInfo
+}
+
+export interface LogQuery {
+  page?: number
+  method?: string
 }
 
 export class PlugchoiceClient {
@@ -86,11 +109,69 @@ export class PlugchoiceClient {
     return { page: parsed.page, rate }
   }
 
+  /** `GET /chargers/{uuid}`: the charger and its connectors (never its pincode). */
+  async getChargerDetail(uuid: string, signal?: AbortSignal): Promise<Rated<ChargerDetail>> {
+    const subject: Subject = { kind: 'charger', part: 'detail' }
+    return this.#parsed(this.#chargerEndpoint(uuid), subject, ChargerDetailResponseSchema, signal)
+  }
+
+  /** `GET /chargers/{uuid}/logs`, significant messages only, newest first. */
+  async getChargerLogs(uuid: string, query: LogQuery = {}, signal?: AbortSignal): Promise<Rated<OcppLogPage>> {
+    const url = this.#chargerEndpoint(uuid, 'logs')
+    url.searchParams.set('filter[hide_insignificant]', '1')
+    url.searchParams.set('sort', '-created_at')
+    if (query.method) url.searchParams.set('filter[method]', query.method)
+    if (query.page !== undefined) url.searchParams.set('page', String(query.page))
+    return this.#parsed(url, { kind: 'charger', part: 'log' }, OcppLogPageSchema, signal)
+  }
+
+  /** `POST /chargers/{uuid}/actions/restart`: the charger's own answer ("Accepted", "Rejected", …). */
+  async restartCharger(uuid: string, signal?: AbortSignal): Promise<Rated<{ status: string }>> {
+    const subject: Subject = { kind: 'action', what: 'restart' }
+    return this.#parsed(this.#chargerEndpoint(uuid, 'actions/restart'), subject, RestartResponseSchema, signal, {})
+  }
+
+  /** `POST /chargers/commands/bulk`: the run, usually still running. */
+  async startBulkCommand(body: BulkCommandRequest, signal?: AbortSignal): Promise<Rated<BulkRun>> {
+    const subject: Subject = { kind: 'action', what: 'bulk-command' }
+    return this.#parsed(this.#endpoint('chargers/commands/bulk'), subject, BulkRunResponseSchema, signal, body)
+  }
+
+  /** `GET /chargers/commands/bulk/{run}`. */
+  async getBulkRun(runUuid: string, signal?: AbortSignal): Promise<Rated<BulkRun>> {
+    const url = this.#endpoint(`chargers/commands/bulk/${encodeURIComponent(runUuid)}`)
+    return this.#parsed(url, { kind: 'charger', part: 'command-run' }, BulkRunResponseSchema, signal)
+  }
+
+  #chargerEndpoint(uuid: string, tail?: string): URL {
+    return this.#endpoint(`chargers/${encodeURIComponent(uuid)}${tail ? `/${tail}` : ''}`)
+  }
+
+  async #parsed<S extends z.ZodType>(
+    url: URL,
+    subject: Subject,
+    schema: S,
+    signal: AbortSignal | undefined,
+    body?: unknown,
+  ): Promise<Rated<z.output<S>>> {
+    const { json, rate } = await this.#getJson(url, subject, signal, body)
+    // Another party's data: cut to the contract's bounds before it is kept, cached or sent to the window.
+    const parsed = schema.safeParse(boundJson(json))
+    if (!parsed.success) throw invalidResponse(subject, summarizeIssues(parsed.error))
+    return { value: parsed.data, rate }
+  }
+
   #endpoint(name: string): URL {
     return new URL(`${this.base.href.replace(/\/+$/, '')}/${name}`)
   }
 
-  async #getJson(url: URL, subject: Subject, signal?: AbortSignal): Promise<{ json: unknown; rate: RateInfo }> {
+  /** A GET, or a POST of `body` as JSON when there is one. */
+  async #getJson(
+    url: URL,
+    subject: Subject,
+    signal?: AbortSignal,
+    body?: unknown,
+  ): Promise<{ json: unknown; rate: RateInfo }> {
     // The one check that keeps the token on the configured origin, whoever built the URL.
     if (!isSameOrigin(url, this.base)) throw foreignLinkError(url.href, subject)
     if (signal?.aborted) throw cancelledError()
@@ -107,9 +188,15 @@ export class PlugchoiceClient {
     signal?.addEventListener('abort', onAbort, { once: true })
 
     try {
+      const post = body !== undefined
       const response = await request(url, {
-        method: 'GET',
-        headers: { accept: 'application/json', authorization: `Bearer ${this.#token}` },
+        method: post ? 'POST' : 'GET',
+        headers: {
+          accept: 'application/json',
+          authorization: `Bearer ${this.#token}`,
+          ...(post ? { 'content-type': 'application/json' } : {}),
+        },
+        ...(post ? { body: JSON.stringify(body) } : {}),
         signal: controller.signal,
         ...(this.#dispatcher ? { dispatcher: this.#dispatcher } : {}),
       })

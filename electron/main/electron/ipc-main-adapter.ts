@@ -4,7 +4,7 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent, type WebFrameMain } from 'electron'
 import type { IpcResult } from '@shared/ipc-contract'
 import { COMMANDS, EVENTS, type EventName } from '@shared/ipc-channels'
-import { dispatchCommand, type CommandHandlers } from '../ipc/command-dispatch'
+import { dispatchCommand, type CommandTable } from '../ipc/command-dispatch'
 import { isAppPageUrl, type AppPage } from '../window/app-page'
 
 /** Subscribes to one renderer event of the app core: `(event, listener) => fleetApp.on(event, listener)`. */
@@ -29,7 +29,7 @@ export function isTrustedSender(window: BrowserWindow, page: AppPage, event: Ipc
 }
 
 /** Registers every command; returns the function that removes them again. */
-export function registerCommandHandlers(window: BrowserWindow, page: AppPage, handlers: CommandHandlers): () => void {
+export function registerCommandHandlers(window: BrowserWindow, page: AppPage, handlers: CommandTable): () => void {
   for (const channel of COMMANDS) {
     ipcMain.handle(channel, async (event, payload: unknown) => {
       if (!isTrustedSender(window, page, event)) return FORBIDDEN_SENDER

@@ -2,17 +2,23 @@
 // unknown names and payloads that break the contract are refused before any handler runs, and a handler's
 // failure becomes `{ ok: false, error }` with a message fit for people, never a thrown error or a stack.
 import { commands, type CommandRequest, type CommandResponse, type IpcResult } from '@shared/ipc-contract'
-import { isCommandName, type CommandName } from '@shared/ipc-channels'
+import { isCommandName, type ChargerCommandName, type CommandName } from '@shared/ipc-channels'
 import { summarizeIssues } from '@shared/plugchoice-schemas'
 import { toAppError } from '../core/app-error'
 
-/** The main-process side of each command; requests arrive already validated (and with schema defaults applied). */
-export type CommandHandlers = {
-  [C in CommandName]: (request: CommandRequest<C>) => Promise<CommandResponse<C>>
+type HandlersOf<N extends CommandName> = {
+  [C in N]: (request: CommandRequest<C>) => Promise<CommandResponse<C>>
 }
 
+/** The main-process side of each command; requests arrive already validated (and with schema defaults applied). */
+export type CommandHandlers = HandlersOf<Exclude<CommandName, ChargerCommandName>>
+/** The charger commands (issue 12), answered by charger-actions/action-handlers.ts. */
+export type ChargerCommandHandlers = HandlersOf<ChargerCommandName>
+/** What the dispatcher serves; until the charger handlers are plugged in, their commands say they are not available. */
+export type CommandTable = CommandHandlers & Partial<ChargerCommandHandlers>
+
 export async function dispatchCommand(
-  handlers: CommandHandlers,
+  handlers: CommandTable,
   channel: unknown,
   payload: unknown,
 ): Promise<IpcResult<unknown>> {
@@ -27,8 +33,11 @@ export async function dispatchCommand(
       error: { code: 'invalid-request', message: `Invalid request for ${channel}: ${summarizeIssues(request.error)}` },
     }
   }
+  const handler = handlers[channel] as ((request: unknown) => Promise<unknown>) | undefined
+  if (!handler) {
+    return { ok: false, error: { code: 'unavailable', message: 'This version of the app cannot do that yet.' } }
+  }
   try {
-    const handler = handlers[channel] as (request: unknown) => Promise<unknown>
     const data = await handler(request.data)
     // The response is checked too: a main-process bug must not hand the renderer a shape it cannot trust.
     const response = contract.response.safeParse(data)

@@ -7,6 +7,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import type { Charger, User } from '@shared/plugchoice-schemas'
 import { evolveFleet } from './fleet-dynamics'
+import { ChargerLogs } from './charger-detail-sim'
+import { CommandSim, type CommandSimOptions } from './charger-commands-sim'
+import { answerChargerRoute, isChargerRoute } from './charger-routes'
 import { apiTimestamp, generateFleet } from './fleet-generator'
 import { mixSeed, SeededRandom } from './seeded-random'
 import { SlidingWindowLimiter } from './sliding-window'
@@ -40,6 +43,8 @@ export interface SimulatedApiOptions {
   user?: Partial<User>
   /** Time source for the rate limit and the timestamps of changes (default Date.now). */
   clock?: () => number
+  /** Restart downtime and bulk-run pace (charger-commands-sim.ts). */
+  commands?: CommandSimOptions
 }
 
 export interface RequestLogEntry {
@@ -51,6 +56,8 @@ export interface RequestLogEntry {
   authorization: string | null
   /** The status answered (null until answered; also null for a dropped connection). */
   status: number | null
+  /** A POST's JSON body as received (undefined for other methods and bodies that are not JSON). */
+  body?: unknown
 }
 
 export type NextLinkOverride = (page: number, defaultNext: string | null) => string | null
@@ -223,13 +230,34 @@ export async function startSimulatedApi(options: SimulatedApiOptions = {}): Prom
   }
 
   type Route = 'user' | 'chargers' | 'charger' | null
-  function routeOf(pathname: string): Route {
+  function routeOf(pathname: string, method: string): Route {
     const path = pathname.replace(/\/+$/, '')
     if (path === `${API_PREFIX}/user`) return 'user'
     if (path === `${API_PREFIX}/chargers`) return 'chargers'
-    if (path.startsWith(`${API_PREFIX}/chargers/`) && !path.slice(API_PREFIX.length + 10).includes('/'))
+    if (path.startsWith(`${API_PREFIX}/chargers/`) && isChargerRoute(method, path.slice(API_PREFIX.length + 10)))
       return 'charger'
     return null
+  }
+
+  const logs = new ChargerLogs(seed, clock)
+  const fleetAccess = {
+    get: (uuid: string) => fleet.find((candidate) => candidate.uuid === uuid),
+    update: (uuid: string, patch: Partial<Charger>) => api.updateCharger(uuid, patch),
+    logs,
+    clock,
+  }
+  const commands = new CommandSim(fleetAccess, options.commands)
+  const chargerRoutes = { get: fleetAccess.get, logs, commands, pageLink }
+
+  async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+    let text = ''
+    for await (const chunk of req) text += String(chunk)
+    if (text === '') return undefined
+    try {
+      return JSON.parse(text)
+    } catch {
+      return null
+    }
   }
 
   function isAuthorized(header: string | undefined): boolean {
@@ -250,6 +278,8 @@ export async function startSimulatedApi(options: SimulatedApiOptions = {}): Prom
       status: null,
     }
     requests.push(entry)
+    const body = req.method === 'POST' ? await readJsonBody(req) : undefined
+    if (body !== undefined) entry.body = body
     res.on('finish', () => {
       entry.status = res.statusCode
     })
@@ -264,11 +294,11 @@ export async function startSimulatedApi(options: SimulatedApiOptions = {}): Prom
     const failure = forced.shift()
     if (failure) return sendError(res, failure.status, {}, failure.body)
 
-    const route = routeOf(url.pathname)
+    const route = routeOf(url.pathname, req.method ?? 'GET')
     if (!route) {
       return send(res, 404, { message: `The route ${url.pathname.replace(/^\//, '')} could not be found.` })
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
+    if (req.method !== 'GET' && req.method !== 'HEAD' && !(route === 'charger' && req.method === 'POST')) {
       return send(res, 405, {
         message: `The ${req.method} method is not supported for route ${url.pathname.replace(/^\//, '')}. Supported methods: GET, HEAD.`,
       })
@@ -291,10 +321,9 @@ export async function startSimulatedApi(options: SimulatedApiOptions = {}): Prom
 
     if (route === 'user') return send(res, 200, { data: user }, rateHeaders)
     if (route === 'chargers') return chargersPage(url, res, rateHeaders)
-    const uuid = decodeURIComponent(url.pathname.replace(/\/+$/, '').slice(`${API_PREFIX}/chargers/`.length))
-    const charger = fleet.find((candidate) => candidate.uuid === uuid)
-    if (!charger) return send(res, 404, { message: 'No query results for model [App\\Models\\Charger].' }, rateHeaders)
-    return send(res, 200, { data: charger }, rateHeaders)
+    const rest = url.pathname.replace(/\/+$/, '').slice(`${API_PREFIX}/chargers/`.length)
+    const answer = await answerChargerRoute(chargerRoutes, req.method ?? 'GET', rest, url, body)
+    return send(res, answer.status, answer.body, rateHeaders)
   }
 
   const server = createServer((req, res) => {
@@ -315,12 +344,18 @@ export async function startSimulatedApi(options: SimulatedApiOptions = {}): Prom
 
   const defaultChanges = () => options.dynamics?.changesPerTick ?? Math.max(1, Math.ceil(fleet.length / 100))
   const tick = (changes: number = defaultChanges()) => {
+    const before = fleet
     fleet = evolveFleet(fleet, dynamicsRandom, changes, clock())
+    // Every change of state is a StatusNotification in that charger's log.
+    fleet.forEach((charger, index) => {
+      if (charger !== before[index] && charger.connection_status === 'online')
+        logs.statusNotification(charger, charger.id ?? 0)
+    })
   }
   const timer = options.dynamics ? setInterval(() => tick(), options.dynamics.intervalMs) : null
   timer?.unref()
 
-  return {
+  const api: SimulatedApi = {
     origin,
     baseUrl: `${origin}${API_PREFIX}`,
     port,
@@ -380,10 +415,12 @@ export async function startSimulatedApi(options: SimulatedApiOptions = {}): Prom
     tick,
     async stop() {
       if (timer) clearInterval(timer)
+      commands.stop()
       await new Promise<void>((resolve) => {
         server.close(() => resolve())
         server.closeAllConnections()
       })
     },
   }
+  return api
 }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PlugchoiceError } from '@main/api/api-errors'
 import { PlugchoiceClient } from '@main/api/plugchoice-client'
 import { startSimulatedApi, type SimulatedApi } from '@main/sim'
-import { capText, MAX_EXTRA_FIELD_BYTES, MAX_PAGE_RECORDS, MAX_TEXT_LENGTH } from '@shared/record-bounds'
+import { boundJson, capText, MAX_EXTRA_FIELD_BYTES, MAX_PAGE_RECORDS, MAX_TEXT_LENGTH } from '@shared/record-bounds'
 import type { Charger } from '@shared/plugchoice-schemas'
 
 let api: SimulatedApi
@@ -51,5 +51,21 @@ describe('bounded API data', () => {
     const cut = capText('a'.repeat(8) + '😀😀', 10)
     expect(cut).toBe('a'.repeat(8) + '…')
     expect(capText('short', 10)).toBe('short')
+  })
+})
+
+describe('a one-charger answer', () => {
+  it('is cut to the contract’s bounds: long strings shortened, huge arrays and deep nesting dropped', () => {
+    const deep = { a: { b: { c: { d: { e: { f: { g: { h: { i: 'too deep' } } } } } } } } }
+    const bounded = boundJson({
+      info: 'x'.repeat(50_000),
+      list: Array.from({ length: 20_000 }, (_, i) => i),
+      deep,
+      ['k'.repeat(500)]: 'a key too long',
+    }) as Record<string, unknown>
+    expect((bounded.info as string).length).toBe(MAX_TEXT_LENGTH)
+    expect((bounded.list as number[]).length).toBe(10_000)
+    expect(JSON.stringify(bounded.deep)).not.toContain('too deep')
+    expect(Object.keys(bounded)).toEqual(['info', 'list', 'deep'])
   })
 })
