@@ -30,7 +30,7 @@ test.describe('the reason for a charger’s health', () => {
       const rows = await bodyRows(app).evaluateAll((elements) =>
         elements.map((row) => ({
           uuid: row.getAttribute('data-uuid')!,
-          health: (row.querySelector('[role="gridcell"]')?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+          health: (row.querySelector('[role="gridcell"].c-health')?.textContent ?? '').replace(/\s+/g, ' ').trim(),
         })),
       )
       expect(rows.length).toBeGreaterThan(0)
