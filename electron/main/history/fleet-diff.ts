@@ -1,5 +1,6 @@
 // What a sync changed, against the history's own record of each charger (not the fleet on screen), so a
-// restart or a cache older than the history never writes an event twice. Pure.
+// restart or a cache older than the history never writes an event twice. Pure, except that it memoises the
+// raw API fields on a prior state read back from the database (in memory only).
 //
 // - A change of bucket is an event, except OK ↔ In use (a charging session is not a reliability event).
 // - The moment is the API's where it gives one: last_disconnection_at for "went offline", last_connection_at
@@ -22,6 +23,15 @@ export interface ChargerState {
   disconnectedAt: number | null
   /** When its last event happened (epoch seconds). */
   changedAt: number
+  /** The API's raw fields this state was made from, kept in memory only: an unchanged charger costs four compares. */
+  source?: RawFields
+}
+
+interface RawFields {
+  identity: string | null | undefined
+  reference: string | null | undefined
+  connected: string | null | undefined
+  disconnected: string | null | undefined
 }
 
 export interface EventRow {
@@ -81,7 +91,33 @@ export function stateOf(charger: Charger, bucket: Bucket, changedAt: number): Ch
     connectedAt: toSeconds(charger.last_connection_at),
     disconnectedAt: toSeconds(charger.last_disconnection_at),
     changedAt,
+    source: rawFields(charger),
   }
+}
+
+function rawFields(charger: Charger): RawFields {
+  return {
+    identity: charger.identity,
+    reference: charger.reference,
+    connected: charger.last_connection_at,
+    disconnected: charger.last_disconnection_at,
+  }
+}
+
+/** True when nothing the history records can differ, without parsing a date or building a label. */
+function unchanged(old: ChargerState, charger: Charger, bucket: Bucket): boolean {
+  const raw = old.source
+  return (
+    raw !== undefined &&
+    old.present &&
+    old.bucket === bucket &&
+    old.status === (charger.status ?? null) &&
+    old.error === (charger.error ?? null) &&
+    raw.connected === charger.last_connection_at &&
+    raw.disconnected === charger.last_disconnection_at &&
+    raw.identity === charger.identity &&
+    raw.reference === charger.reference
+  )
 }
 
 function sameState(a: ChargerState, b: ChargerState): boolean {
@@ -110,12 +146,13 @@ export function diffFleet(
   const events: EventRow[] = []
   const states: ChargerState[] = []
   const counts = emptyCounts()
-  const seen = new Set<string>()
+  let matched = 0
   for (const charger of after) {
     const bucket = bucketOf(charger)
     counts[bucket]++
-    seen.add(charger.uuid)
     const old = prior.get(charger.uuid)
+    if (old?.present) matched++
+    if (old && unchanged(old, charger, bucket)) continue
     const next = stateOf(charger, bucket, old?.changedAt ?? at)
     const info = charger.error_info ?? null
     const row = (kind: HistoryEventKind, eff: number, from: Bucket | null, to: Bucket | null): EventRow => ({
@@ -160,8 +197,14 @@ export function diffFleet(
         next.changedAt = eff
       }
     }
+    // A state read back from the database has no raw fields yet: it gets them once, written or not.
     if (!sameState(old, next)) states.push(next)
+    else old.source = next.source
   }
+  let present = 0
+  for (const old of prior.values()) if (old.present) present++
+  if (matched === present) return { events, states, counts }
+  const seen = new Set(after.map((charger) => charger.uuid))
   for (const old of prior.values()) {
     if (!old.present || seen.has(old.uuid)) continue
     events.push({

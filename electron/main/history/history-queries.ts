@@ -1,6 +1,6 @@
 // What the window, the tray and the exports ask of the history. Read-only; times in and out are epoch ms
 // (ISO strings where they cross IPC), epoch seconds inside the database.
-import { BUCKETS, emptyCounts, type BucketCounts } from '@shared/fleet-health'
+import { BUCKETS } from '@shared/fleet-health'
 import {
   HISTORY_EVENT_KINDS,
   type ActivityPage,
@@ -14,7 +14,15 @@ import {
   type Uptime,
 } from '@shared/history-schemas'
 import type { SqliteDb } from './history-db'
-import { bucketAt, firstEventIdAtOrAfter, kindAt, kindCode, type Registry, type Words } from './history-tables'
+import {
+  bucketAt,
+  decodeCounts,
+  firstEventIdAtOrAfter,
+  kindAt,
+  kindCode,
+  type Registry,
+  type Words,
+} from './history-tables'
 import { Coverage, stripOf, timeline, uptimeOf, type TimelineEvent, type UptimeFigures } from './uptime'
 
 const HOUR = 3600
@@ -237,7 +245,7 @@ export class HistoryQueries {
     for (const row of rows) {
       const index = row.k - first / slot
       if (index < 0 || index >= slots) continue
-      const parsed = { ...emptyCounts(), ...(JSON.parse(row.counts) as Partial<BucketCounts>) }
+      const parsed = decodeCounts(row.counts)
       for (const bucket of BUCKETS) counts[bucket][index] = parsed[bucket]
     }
     return { period, times, counts }

@@ -7,7 +7,7 @@
 import type { Charger } from '@shared/plugchoice-schemas'
 import type { SqliteDb } from './history-db'
 import { diffFleet, type ChargerState } from './fleet-diff'
-import { bucketCode, firstEventIdAtOrAfter, kindCode, type Registry, type Words } from './history-tables'
+import { bucketCode, encodeCounts, firstEventIdAtOrAfter, kindCode, type Registry, type Words } from './history-tables'
 
 export type SyncOutcome = { ok: true; requests: number } | { ok: false; code: string; requests: number }
 
@@ -106,7 +106,7 @@ export class HistoryRecorder {
           w.id(e.errorInfo),
         )
       }
-      this.stmt.sync.run(at, 1, null, input.outcome.requests, JSON.stringify(diff.counts))
+      this.stmt.sync.run(at, 1, null, input.outcome.requests, encodeCounts(diff.counts))
       this.extendSpan(at, input.pollIntervalMs)
       this.lastGoodSync = at
       return diff.events.length
