@@ -43,7 +43,7 @@ export interface HistoryBench {
 
 const CHARGERS = 10_000
 const DAYS = 90
-const POLL_MIN = 30
+const POLL_MIN = 60
 /** Charging sessions, drops and faults in the generator's mix; about 0.9 recorded events per charger a day. */
 const CHANGES_PER_CHARGER_DAY = 2
 const DAY = 86_400_000
