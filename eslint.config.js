@@ -4,7 +4,8 @@
 // - shared/ imports nothing but zod (and itself);
 // - the renderer imports nothing from electron/ (main, preload, web preview);
 // - main never imports the renderer;
-// - the simulator (electron/main/sim/) reaches production code through the demo's one door, core/demo-api.ts.
+// - the simulator (electron/main/sim/) reaches production code through the demo's doors, core/demo-api.ts (the
+//   simulated API) and history/demo-history.ts (the demo's recorded week).
 import js from '@eslint/js'
 import globals from 'globals'
 import svelte from 'eslint-plugin-svelte'
@@ -24,7 +25,8 @@ const notFromMain = {
 }
 const simOnlyThroughDemo = {
   group: ['@main/sim', '@main/sim/*', '../sim', '../sim/*', './sim', './sim/*'],
-  message: 'The simulator reaches the app only through core/demo-api.ts (the demo’s one door).',
+  message:
+    'The simulator reaches the app only through core/demo-api.ts and history/demo-history.ts (the demo’s doors).',
 }
 
 export default tseslint.config(
@@ -106,6 +108,8 @@ export default tseslint.config(
       'electron/main/electron/**',
       'electron/main/index.ts',
       'electron/main/core/demo-api.ts',
+      // The demo's week of history is recorded by running the simulator's dynamics over past days.
+      'electron/main/history/demo-history.ts',
       'electron/main/sim/**',
     ],
     rules: {
@@ -117,7 +121,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [notFromMain, simOnlyThroughDemo] }] },
   },
   {
-    files: ['electron/main/core/demo-api.ts', 'electron/main/sim/**/*.ts'],
+    files: ['electron/main/core/demo-api.ts', 'electron/main/history/demo-history.ts', 'electron/main/sim/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [electronOnly], patterns: [notFromMain] }] },
   },
   {

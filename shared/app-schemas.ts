@@ -142,6 +142,16 @@ export const SettingsSchema = z.object({
   startAtLogin: z.boolean().default(false),
   /** Columns of the list the user hid. */
   hiddenColumns: z.array(id).max(100).transform(unique).default([]),
+  /** Fleet history older than this is pruned (daily). */
+  historyRetentionDays: z.number().int().min(1).max(3650).default(90),
+  /** A charger that goes offline this many times within flappingWindowMin gets one "flapping" notification. */
+  flappingCount: z.number().int().min(2).max(100).default(3),
+  flappingWindowMin: z
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(60),
 })
 export type Settings = z.infer<typeof SettingsSchema>
 export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({})

@@ -11,6 +11,20 @@ export const CHARGER_COMMANDS = [
 ] as const
 export type ChargerCommandName = (typeof CHARGER_COMMANDS)[number]
 
+/** The fleet history's commands (issue 11): what happened, uptime, exports; schemas in history-ipc.ts. */
+export const HISTORY_COMMANDS = [
+  'history:status',
+  'history:charger',
+  'history:activity',
+  'history:since-last-looked',
+  'history:mark-seen',
+  'history:fleet-series',
+  'history:flapping',
+  'history:export-events',
+  'history:export-uptime',
+] as const
+export type HistoryCommandName = (typeof HISTORY_COMMANDS)[number]
+
 export const COMMANDS = [
   'auth:status',
   'auth:sign-in',
@@ -23,6 +37,7 @@ export const COMMANDS = [
   'settings:set',
   'charger:open-in-plugchoice',
   ...CHARGER_COMMANDS,
+  ...HISTORY_COMMANDS,
 ] as const
 export type CommandName = (typeof COMMANDS)[number]
 

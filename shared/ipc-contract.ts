@@ -25,6 +25,7 @@ import {
   RestartRequestSchema,
   RestartWatchSchema,
 } from './charger-actions-schemas'
+import { historyCommands } from './history-ipc'
 import type { CommandName, EventName } from './ipc-channels'
 import { MAX_ID_LENGTH } from './record-bounds'
 
@@ -59,6 +60,7 @@ export const commands = {
   'bulk:start': { request: BulkStartRequestSchema, response: BulkRunViewSchema },
   /** Answered from memory: main polls Plugchoice every 2 s, the window asks main. */
   'bulk:run': { request: BulkRunRequestSchema, response: BulkRunViewSchema },
+  ...historyCommands,
 } as const satisfies Record<CommandName, { request: z.ZodType; response: z.ZodType }>
 
 export const events = {
@@ -72,6 +74,8 @@ export const events = {
 
 export type Commands = typeof commands
 export type CommandRequest<C extends CommandName> = z.input<Commands[C]['request']>
+/** What a handler in main receives: the request validated, its defaults applied. */
+export type ValidatedRequest<C extends CommandName> = z.output<Commands[C]['request']>
 export type CommandResponse<C extends CommandName> = z.output<Commands[C]['response']>
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>
 

@@ -6,6 +6,7 @@ import { benchSnapshot } from './snapshot-bench'
 import { benchRenderer } from './renderer-bench'
 import { benchFacts } from './facts-bench'
 import { simulateDay } from './simulated-day'
+import { benchHistory } from './history-bench'
 
 interface Target {
   name: string
@@ -84,6 +85,28 @@ target(
 target('day: zero unhandled rejections', day.unhandledRejections === 0, String(day.unhandledRejections))
 target('day: outage is a digest, not a storm', day.outageNotifications <= 10, String(day.outageNotifications))
 
+console.log('history: 90 simulated days of a 10,000-charger fleet recorded into SQLite, then queried…')
+const history = await benchHistory()
+console.log(
+  `  ${history.eventsPerDay} events/day, simulated in ${history.simulateSec} s; opening the 90-day history ${history.openMs} ms`,
+)
+console.log(
+  `  record a sync with 100 transitions ${history.recordMs} ms (the transitions the app computes anyway ${history.recordBaselineMs} ms, ×${history.recordRatio})`,
+)
+console.log(
+  `  uptime of every charger over 30 days ${history.uptimeMs} ms (reading the event rows alone ${history.uptimeBaselineMs} ms, ×${history.uptimeRatio})`,
+)
+console.log(
+  `  one charger's strip, uptimes and events ${history.stripMs} ms, max ${history.stripMaxMs} ms (its bare event query ${history.stripBaselineMs} ms, ×${history.stripRatio})`,
+)
+console.log(
+  `  database ${history.dbMB} MB with polls every ${history.pollEveryMin} min, ${history.dbMBAtMinutePolls} MB with the sync rows of 1-min polls (the fleet's JSON copy ${history.snapshotMB} MB)`,
+)
+target('history record ≤ 10 ms', history.recordMs <= 10, `${history.recordMs} ms`)
+target('history uptime 10,000 × 30 d ≤ 150 ms', history.uptimeMs <= 150, `${history.uptimeMs} ms`)
+target('history strip ≤ 10 ms', history.stripMs <= 10, `${history.stripMs} ms`)
+target('history ≤ 100 MB after 90 days', history.dbMBAtMinutePolls <= 100, `${history.dbMBAtMinutePolls} MB`)
+
 console.log('\ntargets:')
 for (const t of targets) console.log(`  ${t.met ? 'met ' : 'MISS'}  ${t.name}: ${t.detail}`)
-console.log(JSON.stringify({ sync, snapshot, facts, renderer, day, targetsMet: targets.every((t) => t.met) }))
+console.log(JSON.stringify({ sync, snapshot, facts, renderer, day, history, targetsMet: targets.every((t) => t.met) }))

@@ -17,6 +17,9 @@ import { startSimulatedApi, type SimulatedApi } from '@main/sim/index'
 
 const run = (...args: string[]) => execFileSync(args[0]!, args.slice(1), { stdio: 'pipe' })
 const mountPoint = await mkdtemp(join(tmpdir(), 'plugfleet-disk-'))
+// The history's database stays open for writing, which would keep the tmpfs from being remounted read-only; it
+// lives beside the mount here, so these checks are about the offline copy and settings.
+const historyDir = await mkdtemp(join(tmpdir(), 'plugfleet-disk-history-'))
 const canMount = (() => {
   try {
     run('mount', '-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', mountPoint)
@@ -35,6 +38,7 @@ beforeAll(async () => {
   let secret: string | null = null
   app = await FleetApp.open({
     userDataDir: mountPoint,
+    historyDir,
     apiBase: new URL(sim.baseUrl),
     vault: new TokenVault({
       get: async () => secret,
@@ -51,6 +55,7 @@ afterAll(async () => {
   await sim.stop()
   if (canMount) run('umount', mountPoint)
   await rm(mountPoint, { recursive: true, force: true })
+  await rm(historyDir, { recursive: true, force: true })
 })
 
 async function syncedAfter(after: string | null) {

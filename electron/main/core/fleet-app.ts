@@ -17,6 +17,10 @@ import type { EventName } from '@shared/ipc-channels'
 import type { Charger } from '@shared/plugchoice-schemas'
 import { chargerWebUrl } from '@shared/plugchoice-web'
 import type { PlugchoiceClient } from '../api/plugchoice-client'
+import { FleetHistory } from '../history/fleet-history'
+import { FlappingNotices } from '../history/flapping-notices'
+import { seedDemoHistory } from '../history/demo-history'
+import { historyHandlers } from '../history/history-commands'
 import type { CommandHandlers } from '../ipc/command-dispatch'
 import { NotificationPolicy, type NotificationSpec } from '../notifications/notification-policy'
 import { NotificationTimer } from '../notifications/notification-timer'
@@ -31,6 +35,7 @@ import { pickProblems, type TrayState } from '../tray/tray-policy'
 import { AppError } from './app-error'
 import { AuthSession, type DemoApi } from './auth-session'
 import { exportFileName, fleetCsv } from './csv-export'
+import type { DemoStart } from './demo-api'
 import type { DesktopPorts } from './desktop-ports'
 import { EventHub } from './event-hub'
 import { fleetCommands } from './fleet-commands'
@@ -46,11 +51,13 @@ export type RefreshReason = 'user' | 'resume' | 'network' | 'tray' | 'start'
 
 export interface FleetAppDeps {
   userDataDir: string
+  /** Where the history's database lives; the user-data folder by default. */
+  historyDir?: string
   apiBase: URL
   vault: TokenVault
   ports: DesktopPorts
   clock?: Clock
-  startDemoApi?: () => Promise<DemoApi>
+  startDemoApi?: (options?: DemoStart) => Promise<DemoApi>
   createClient?: (base: URL, token: string) => PlugchoiceClient
   /** Builds the syncer for a session (tests inject a sleep that does not wait). */
   createSyncer?: (client: PlugchoiceClient) => FleetSyncer
@@ -58,7 +65,7 @@ export interface FleetAppDeps {
 }
 
 export class FleetApp {
-  readonly handlers: CommandHandlers = fleetCommands(this)
+  readonly handlers: CommandHandlers
   private readonly events = new EventHub<AppEvents>()
   private readonly clock: Clock
   private readonly log: (line: string) => void
@@ -66,6 +73,9 @@ export class FleetApp {
   private readonly offline: OfflineFleet
   private readonly fleet = new FleetModel({ now: () => this.clock.now() })
   private readonly removals = new RemovalGrace()
+  /** What happened to the fleet, per account, on disk (SQLite): transitions, syncs, the spans it was watched. */
+  private readonly history: FleetHistory
+  private readonly flapping = new FlappingNotices()
   private readonly notifications: NotificationTimer
   /** The session of the signed-in client; after a rejected token, the stopped one whose error is on screen. */
   private syncSession: SyncSession | null = null
@@ -97,8 +107,25 @@ export class FleetApp {
       vault: deps.vault,
       accounts: new AccountStore(deps.userDataDir),
       createClient: deps.createClient,
-      startDemoApi: deps.startDemoApi,
+      startDemoApi:
+        deps.startDemoApi &&
+        (() => deps.startDemoApi!({ seedHistory: (uuid, weekAgo) => this.seedDemo(uuid, weekAgo) })),
     })
+    this.history = new FleetHistory({
+      userDataDir: deps.historyDir ?? deps.userDataDir,
+      now: () => this.clock.now(),
+      retentionDays: settings.historyRetentionDays,
+      log: this.log,
+    })
+    this.handlers = {
+      ...fleetCommands(this),
+      ...historyHandlers({
+        history: this.history,
+        ports: deps.ports,
+        settings: () => this.settings,
+        now: () => this.clock.now(),
+      }),
+    }
     this.notifications = new NotificationTimer({
       policy: new NotificationPolicy(),
       clock: this.clock,
@@ -145,6 +172,7 @@ export class FleetApp {
 
   async stop(): Promise<void> {
     await this.endSyncing()
+    this.history.close()
     this.notifications.cancel()
     await this.auth.dispose()
   }
@@ -181,7 +209,10 @@ export class FleetApp {
     // The cache of the fleet shown belongs to the account of that fleet (after a rejected token, the session
     // may already have forgotten who it was).
     const owner = account?.uuid ?? this.fleet.origin.accountUuid
-    if (owner) await this.offline.remove(owner)
+    if (owner) {
+      await this.offline.remove(owner)
+      this.history.deleteAccount(owner)
+    }
     this.forgetFleet()
     this.notice = null
     this.emitAuth()
@@ -212,6 +243,7 @@ export class FleetApp {
 
   async updateSettings(patch: SettingsPatch): Promise<Settings> {
     this.settings = await this.settingsStore.update(patch)
+    this.history.setRetentionDays(this.settings.historyRetentionDays)
     this.syncSession?.setIntervalMs(this.settings.pollIntervalSec * 1000)
     this.events.emit('settings:changed', this.settings)
     this.emitStatus('phase')
@@ -298,23 +330,61 @@ export class FleetApp {
         return { account, requests }
       },
       onSynced: (fleet, signal) => this.fileSyncedFleet(fleet, signal),
+      onFailed: (code, requests) => this.recordFailedSync(code, requests),
       onTokenRejected: () => this.auth.tokenRejected(client),
       onChange: (change) => this.onSyncChange(change),
       clock: this.clock,
       intervalMs: this.settings.pollIntervalSec * 1000,
     })
     this.syncSession = session
+    const account = this.auth.currentAccount()
+    if (account) {
+      this.history.open(account.uuid)
+      this.history.watchStarted()
+    }
     session.start()
     this.emitStatus('phase')
   }
 
-  private async fileSyncedFleet({ account, chargers, fetchedAt }: SyncedFleet, signal: AbortSignal): Promise<void> {
+  private async fileSyncedFleet(
+    { account, chargers, fetchedAt, requests }: SyncedFleet,
+    signal: AbortSignal,
+  ): Promise<void> {
     const before = this.fleet.origin.source === 'none' ? null : this.fleet.list()
     // A charger missing from this sync only is kept until a second sync confirms (removal-grace.ts).
     const shown = before ? this.removals.apply(before, chargers).chargers : chargers
     this.replaceFleet(shown, { source: 'live', accountUuid: account.uuid, fetchedAt })
     this.notice = await this.offline.save(account.uuid, fetchedAt, [...this.fleet.list()])
-    if (!signal.aborted && before) this.notifications.onSync(fleetTransitions(before, this.fleet.list()))
+    if (signal.aborted) return
+    this.history.open(account.uuid)
+    this.history.recordSync({
+      at: Date.parse(fetchedAt),
+      outcome: { ok: true, requests },
+      before,
+      after: this.fleet.list(),
+      pollIntervalMs: this.settings.pollIntervalSec * 1000,
+    })
+    if (!before) return
+    // A charger going offline and back again and again is one "flapping" notice, its own ones held meanwhile.
+    const { flappingCount, flappingWindowMin } = this.settings
+    const { specs, hold } = this.flapping.update(
+      this.history.flapping(flappingWindowMin * 60_000, flappingCount),
+      this.settings,
+    )
+    for (const spec of specs) this.events.emit('notify', spec)
+    this.notifications.onSync(FlappingNotices.withoutHeld(fleetTransitions(before, this.fleet.list()), hold))
+  }
+
+  /** A sync that failed is history too ("Plugchoice did not answer at 02:10"). */
+  private recordFailedSync(code: string, requests: number): void {
+    if (!this.auth.currentAccount()) return
+    this.history.recordSync({ at: this.clock.now(), outcome: { ok: false, code, requests } })
+  }
+
+  /** The demo's account starts with a week of recorded history (once: a history with records keeps them). */
+  private seedDemo(accountUuid: string, weekAgo: Charger[]): Charger[] | null {
+    this.history.open(accountUuid)
+    return seedDemoHistory({ history: this.history, fleet: weekAgo, now: this.clock.now() })
   }
 
   private onSyncChange(change: SyncChange): void {
@@ -324,13 +394,16 @@ export class FleetApp {
 
   /** Stops syncing and waits for the sync under way to settle, so none of its writes lands afterwards. */
   private async endSyncing(): Promise<void> {
-    await this.syncSession?.dispose()
+    const session = this.syncSession
+    await session?.dispose()
+    if (session) this.history.watchStopped(this.clock.now(), this.settings.pollIntervalSec * 1000)
   }
 
   /** Another account (or none) from now on: its fleet and its pending notifications go. */
   private forgetFleet(): void {
     this.replaceFleet([], { source: 'none', accountUuid: null, fetchedAt: null })
     this.removals.reset()
+    this.flapping.reset()
     this.notifications.reset()
   }
 

@@ -1,9 +1,9 @@
 // The command table: each command of the IPC contract answered by one method of the app. Requests arrive
 // validated by the dispatcher (ipc/command-dispatch.ts), whatever carried them.
-import type { CommandHandlers } from '../ipc/command-dispatch'
+import type { AppCommandHandlers } from '../ipc/command-dispatch'
 import type { FleetApp } from './fleet-app'
 
-export function fleetCommands(app: FleetApp): CommandHandlers {
+export function fleetCommands(app: FleetApp): AppCommandHandlers {
   return {
     'auth:status': async () => app.authStatus(),
     'auth:sign-in': async ({ token }) => app.signIn(token),

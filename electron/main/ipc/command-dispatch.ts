@@ -1,21 +1,25 @@
 // One gate for every command from a renderer, whatever carried it (Electron IPC or the web preview's bridge):
 // unknown names and payloads that break the contract are refused before any handler runs, and a handler's
 // failure becomes `{ ok: false, error }` with a message fit for people, never a thrown error or a stack.
-import { commands, type CommandRequest, type CommandResponse, type IpcResult } from '@shared/ipc-contract'
-import { isCommandName, type ChargerCommandName, type CommandName } from '@shared/ipc-channels'
+import { commands, type CommandResponse, type IpcResult, type ValidatedRequest } from '@shared/ipc-contract'
+import { isCommandName, type ChargerCommandName, type CommandName, type HistoryCommandName } from '@shared/ipc-channels'
 import { summarizeIssues } from '@shared/plugchoice-schemas'
 import { toAppError } from '../core/app-error'
 
 type HandlersOf<N extends CommandName> = {
-  [C in N]: (request: CommandRequest<C>) => Promise<CommandResponse<C>>
+  [C in N]: (request: ValidatedRequest<C>) => Promise<CommandResponse<C>>
 }
 
 /** The main-process side of each command; requests arrive already validated (and with schema defaults applied). */
-export type CommandHandlers = HandlersOf<Exclude<CommandName, ChargerCommandName>>
+/** The app's own commands, answered by core/fleet-commands.ts. */
+export type AppCommandHandlers = HandlersOf<Exclude<CommandName, ChargerCommandName | HistoryCommandName>>
+export type CommandHandlers = AppCommandHandlers & HistoryCommandHandlers
+/** The history's commands (issue 11), answered by history/history-commands.ts. */
+export type HistoryCommandHandlers = HandlersOf<HistoryCommandName>
 /** The charger commands (issue 12), answered by charger-actions/action-handlers.ts. */
 export type ChargerCommandHandlers = HandlersOf<ChargerCommandName>
 /** What the dispatcher serves; until the charger handlers are plugged in, their commands say they are not available. */
-export type CommandTable = CommandHandlers & Partial<ChargerCommandHandlers>
+export type CommandTable = AppCommandHandlers & Partial<HistoryCommandHandlers & ChargerCommandHandlers>
 
 export async function dispatchCommand(
   handlers: CommandTable,

@@ -21,6 +21,8 @@ export interface SyncedFleet {
   chargers: Charger[]
   rejected: RejectedRecord[]
   fetchedAt: string
+  /** Requests the sync used (GET /user included), for the history's record of it. */
+  requests: number
 }
 
 /**
@@ -37,6 +39,8 @@ export interface SyncSessionDeps {
   onSynced: (fleet: SyncedFleet, signal: AbortSignal) => Promise<void>
   /** Plugchoice refused the token; true when the app has signed it out, so this session stops polling for good. */
   onTokenRejected: () => Promise<boolean>
+  /** A sync failed (not cancelled): its error code, for the history. */
+  onFailed?: (code: string, requests: number) => void
   onChange: (change: SyncChange) => void
   clock: Clock
   intervalMs: number
@@ -128,12 +132,14 @@ export class SyncSession {
         lastError: null,
         rejected: result.rejected.slice(0, MAX_REJECTED_REPORTED),
       }
-      await onSynced({ account, chargers: result.chargers, rejected: result.rejected, fetchedAt }, signal)
+      await onSynced({ account, chargers: result.chargers, rejected: result.rejected, fetchedAt, requests }, signal)
       this.#changed('phase')
       return { requests, chargers: result.chargers.length }
     } catch (error) {
       if (signal.aborted) throw error
-      this.#status = { ...this.#status, state: 'error', lastError: toAppError(error) }
+      const lastError = toAppError(error)
+      this.#status = { ...this.#status, state: 'error', lastError }
+      this.#deps.onFailed?.(lastError.code, 0)
       const signedOut = isPlugchoiceError(error) && error.code === 'token-rejected' && (await onTokenRejected())
       if (signedOut) {
         this.#stop()

@@ -108,12 +108,15 @@ describe('electron-builder config', () => {
     }
   })
 
-  it('unpacks keytar’s native module from the asar archive, and nothing else', async () => {
+  it('unpacks the native modules (keytar, better-sqlite3) from the asar archive, and nothing else', async () => {
     const patterns = (await loaded).asarUnpack
     const matches = (path: string) => patterns.some((pattern) => minimatch(path, pattern, { dot: true }))
     expect(existsSync(join(root, 'node_modules/keytar/build/Release/keytar.node'))).toBe(true)
     expect(matches('node_modules/keytar/build/Release/keytar.node')).toBe(true)
     expect(matches('node_modules/keytar/lib/keytar.js')).toBe(false)
+    expect(existsSync(join(root, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'))).toBe(true)
+    expect(matches('node_modules/better-sqlite3/build/Release/better_sqlite3.node')).toBe(true)
+    expect(matches('node_modules/better-sqlite3/lib/database.js')).toBe(false)
     expect(matches('out/main/index.js')).toBe(false)
   })
 

@@ -6,7 +6,7 @@ vi.mock('electron', () => import('../../fakes/electron'))
 import { app, BrowserWindow, FakeWebFrameMain, ipcMain, resetFakeElectron } from '../../fakes/electron'
 import { registerAppScheme, serveAppBundle } from '@main/electron/app-protocol'
 import { forwardEvents, registerCommandHandlers } from '@main/electron/ipc-main-adapter'
-import type { CommandHandlers } from '@main/ipc/command-dispatch'
+import type { AppCommandHandlers } from '@main/ipc/command-dispatch'
 import { EventHub } from '@main/core/event-hub'
 import { COMMANDS, EVENTS } from '@shared/ipc-channels'
 import { DEFAULT_SETTINGS, type AuthStatus } from '@shared/app-schemas'
@@ -25,7 +25,7 @@ const signedOut: AuthStatus = {
   message: null,
 }
 
-function handlers(): CommandHandlers & { calls: string[] } {
+function handlers(): AppCommandHandlers & { calls: string[] } {
   const calls: string[] = []
   const record =
     <T>(name: string, answer: T) =>

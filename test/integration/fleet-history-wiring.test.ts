@@ -1,0 +1,103 @@
+// The history as the app records it: the real FleetApp against the simulated API over real HTTP, a real
+// SQLite file in a temp user-data folder. A charger that drops is in the Activity with its words and its
+// moment, the sync outcomes are recorded, the demo starts with a recorded week, and signing out deletes it all.
+import { existsSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { FleetApp } from '@main/core/fleet-app'
+import { startDemoApi } from '@main/core/demo-api'
+import { historyPath } from '@main/history/history-db'
+import { TokenVault } from '@main/secrets/token-vault'
+import { startSimulatedApi, type SimulatedApi } from '@main/sim/index'
+import { FleetSyncer } from '@main/sync/fleet-sync'
+import { RateBudget } from '@main/sync/rate-budget'
+
+let sim: SimulatedApi
+let dir: string
+let app: FleetApp
+
+beforeEach(async () => {
+  sim = await startSimulatedApi({ fleetSize: 30, seed: 11 })
+  dir = await mkdtemp(join(tmpdir(), 'plugfleet-history-wiring-'))
+  let secret: string | null = null
+  app = await FleetApp.open({
+    userDataDir: dir,
+    apiBase: new URL(sim.baseUrl),
+    vault: new TokenVault({
+      get: async () => secret,
+      set: async (value) => void (secret = value),
+      delete: async () => secret !== (secret = null),
+    }),
+    ports: { saveExport: async () => ({ status: 'cancelled' }), openExternal: async () => false },
+    createSyncer: (client) => new FleetSyncer({ client, budget: new RateBudget(), sleep: async () => {} }),
+    startDemoApi,
+    log: () => {},
+  })
+})
+afterEach(async () => {
+  await app.stop()
+  await sim.stop()
+  await rm(dir, { recursive: true, force: true })
+})
+
+async function syncedAfter(after: string | null) {
+  for (let i = 0; i < 500; i++) {
+    const snapshot = await app.handlers['fleet:snapshot'](undefined)
+    const { sync } = snapshot.status
+    // nextSyncAt is set once the scheduler has settled the run: a refresh before that would join it.
+    const done = sync.state === 'idle' && sync.nextSyncAt !== null
+    if (done && sync.lastSuccessAt !== null && sync.lastSuccessAt !== after) return snapshot
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+  throw new Error('no sync finished')
+}
+
+describe('the history the app records', () => {
+  it('lists a charger that went offline, with its moment from Plugchoice; sign-out deletes the database', async () => {
+    await app.start()
+    const status = await app.handlers['auth:sign-in']({ token: sim.token })
+    const first = await syncedAfter(null)
+    const account = status.account!.uuid
+    expect(existsSync(historyPath(dir, account))).toBe(true)
+    expect((await app.handlers['history:status'](undefined)).open).toBe(true)
+
+    const victim = sim.fleet.find((c) => c.connection_status === 'online')!
+    // After the last sync saw it online (an earlier moment would contradict what the app saw itself).
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    const wentAt = new Date(Date.now() - 20).toISOString()
+    sim.setFleet(
+      sim.fleet.map((c) =>
+        c.uuid === victim.uuid ? { ...c, connection_status: 'offline', last_disconnection_at: wentAt } : c,
+      ),
+    )
+    app.refreshNow('user')
+    await syncedAfter(first.status.sync.lastSuccessAt)
+
+    const page = await app.handlers['history:activity']({ limit: 50 })
+    const offline = page.events.filter((e) => e.uuid === victim.uuid)
+    expect(offline).toHaveLength(1)
+    expect(offline[0]).toMatchObject({ kind: 'went_offline' })
+    // Stored to the second.
+    expect(Date.parse(offline[0]!.at)).toBe(Math.floor(Date.parse(wentAt) / 1000) * 1000)
+    // Nothing else changed, so nothing else was written.
+    expect(page.events.filter((e) => e.kind !== 'added')).toHaveLength(1)
+
+    await app.handlers['auth:sign-out'](undefined)
+    expect(existsSync(historyPath(dir, account))).toBe(false)
+  })
+
+  it('starts the demo with a week already recorded', async () => {
+    await app.start()
+    await app.handlers['auth:start-demo'](undefined)
+    await syncedAfter(null)
+    const page = await app.handlers['history:activity']({ limit: 10 })
+    expect(page.total).toBeGreaterThan(50)
+    const oldest = await app.handlers['history:activity']({
+      limit: 1,
+      until: new Date(Date.now() - 5 * 86_400_000).toISOString(),
+    })
+    expect(oldest.total).toBeGreaterThan(0)
+  }, 30_000)
+})
