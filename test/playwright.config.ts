@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test'
+import { chromiumExecutable } from './chromium-path'
 
 // Debian's Chromium: Playwright cannot download its own browsers here (toolchain.md). The flags keep it from
 // reaching for Google's services on a closed network.
@@ -26,7 +27,7 @@ export default defineConfig({
   use: {
     browserName: 'chromium',
     viewport: { width: 1280, height: 800 },
-    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
+    launchOptions: { executablePath: chromiumExecutable(), args: chromiumArgs },
     trace: 'retain-on-failure',
   },
 })

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url'
 import { startSimulatedApi } from '@main/sim/index'
 import { launchWebPreview } from '../e2e/web-preview-process'
 import { median, percentile } from './stats'
+import { chromiumExecutable } from '../chromium-path'
 
 export interface RendererBench {
   chargers: number
@@ -54,7 +55,7 @@ export async function benchRenderer(chargers = 10_000): Promise<RendererBench> {
     },
   })
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumExecutable(),
     args: CHROMIUM_ARGS,
   })
   try {

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from '@playwright/test'
 import { test, expect } from './fixtures'
+import { chromiumExecutable } from '../chromium-path'
 
 const XVFB = '/usr/bin/Xvfb'
 
@@ -29,7 +30,7 @@ test('the browser never offers to save the token as a password', async ({ web, s
   const profile = await mkdtemp(join(tmpdir(), 'plugfleet-pw-profile-'))
   const context = await chromium.launchPersistentContext(profile, {
     headless: false,
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumExecutable(),
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-dev-shm-usage', '--disable-sync'],
     env: { ...process.env, DISPLAY: xvfb.display },
   })

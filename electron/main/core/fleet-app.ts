@@ -11,20 +11,11 @@ import {
   type Settings,
   type SettingsPatch,
 } from '@shared/app-schemas'
-import { countBuckets, fleetTransitions } from '@shared/fleet-health'
-import type { EventPayload } from '@shared/ipc-contract'
-import type { EventName } from '@shared/ipc-channels'
+import { countBuckets } from '@shared/fleet-health'
 import type { Charger } from '@shared/plugchoice-schemas'
-import { chargerWebUrl } from '@shared/plugchoice-web'
-import type { PlugchoiceClient } from '../api/plugchoice-client'
-import { FleetHistory } from '../history/fleet-history'
-import { FlappingNotices } from '../history/flapping-notices'
-import { seedDemoHistory } from '../history/demo-history'
-import { historyHandlers } from '../history/history-commands'
 import type { CommandHandlers } from '../ipc/command-dispatch'
-import { NotificationPolicy, type NotificationSpec } from '../notifications/notification-policy'
+import { NotificationPolicy } from '../notifications/notification-policy'
 import { NotificationTimer } from '../notifications/notification-timer'
-import type { TokenVault } from '../secrets/token-vault'
 import { AccountStore } from '../storage/account-store'
 import { SettingsStore } from '../storage/settings-store'
 import { systemClock, type Clock } from '../sync/clock'
@@ -32,37 +23,19 @@ import { FleetSyncer } from '../sync/fleet-sync'
 import { RateBudget } from '../sync/rate-budget'
 import { SyncSession, type SyncChange, type SyncedFleet } from '../sync/sync-session'
 import { pickProblems, type TrayState } from '../tray/tray-policy'
-import { AppError } from './app-error'
-import { AuthSession, type DemoApi } from './auth-session'
-import { exportFileName, fleetCsv } from './csv-export'
-import type { DemoStart } from './demo-api'
-import type { DesktopPorts } from './desktop-ports'
+import { AuthSession } from './auth-session'
+import { exportChargers, openChargerInPlugchoice } from './charger-exports'
 import { EventHub } from './event-hub'
+import type { AppEvents, FleetAppDeps, RefreshReason } from './fleet-app-deps'
 import { fleetCommands } from './fleet-commands'
 import { FleetModel, type FleetOrigin } from './fleet-model'
 import { fleetStatusOf } from './fleet-status'
+import { HistoryKeeper } from './history-keeper'
 import { OfflineFleet } from './offline-fleet'
 import { RemovalGrace } from './removal-grace'
 import { pauseEnd, type PauseChoice } from '../notifications/notification-pause'
 
-export type RendererEvents = { [E in EventName]: EventPayload<E> }
-export type AppEvents = RendererEvents & { tray: TrayState; notify: NotificationSpec }
-export type RefreshReason = 'user' | 'resume' | 'network' | 'tray' | 'start'
-
-export interface FleetAppDeps {
-  userDataDir: string
-  /** Where the history's database lives; the user-data folder by default. */
-  historyDir?: string
-  apiBase: URL
-  vault: TokenVault
-  ports: DesktopPorts
-  clock?: Clock
-  startDemoApi?: (options?: DemoStart) => Promise<DemoApi>
-  createClient?: (base: URL, token: string) => PlugchoiceClient
-  /** Builds the syncer for a session (tests inject a sleep that does not wait). */
-  createSyncer?: (client: PlugchoiceClient) => FleetSyncer
-  log?: (line: string) => void
-}
+export type { AppEvents, FleetAppDeps, RefreshReason, RendererEvents } from './fleet-app-deps'
 
 export class FleetApp {
   readonly handlers: CommandHandlers
@@ -74,8 +47,7 @@ export class FleetApp {
   private readonly fleet = new FleetModel({ now: () => this.clock.now() })
   private readonly removals = new RemovalGrace()
   /** What happened to the fleet, per account, on disk (SQLite): transitions, syncs, the spans it was watched. */
-  private readonly history: FleetHistory
-  private readonly flapping = new FlappingNotices()
+  private readonly history: HistoryKeeper
   private readonly notifications: NotificationTimer
   /** The session of the signed-in client; after a rejected token, the stopped one whose error is on screen. */
   private syncSession: SyncSession | null = null
@@ -109,23 +81,17 @@ export class FleetApp {
       createClient: deps.createClient,
       startDemoApi:
         deps.startDemoApi &&
-        (() => deps.startDemoApi!({ seedHistory: (uuid, weekAgo) => this.seedDemo(uuid, weekAgo) })),
+        (() => deps.startDemoApi!({ seedHistory: (uuid, weekAgo) => this.history.seedDemo(uuid, weekAgo) })),
     })
-    this.history = new FleetHistory({
-      userDataDir: deps.historyDir ?? deps.userDataDir,
-      now: () => this.clock.now(),
-      retentionDays: settings.historyRetentionDays,
+    this.history = new HistoryKeeper({
+      dir: deps.historyDir ?? deps.userDataDir,
+      clock: this.clock,
       log: this.log,
+      settings: () => this.settings,
+      ports: deps.ports,
+      notify: (spec) => this.events.emit('notify', spec),
     })
-    this.handlers = {
-      ...fleetCommands(this),
-      ...historyHandlers({
-        history: this.history,
-        ports: deps.ports,
-        settings: () => this.settings,
-        now: () => this.clock.now(),
-      }),
-    }
+    this.handlers = { ...fleetCommands(this), ...this.history.handlers() }
     this.notifications = new NotificationTimer({
       policy: new NotificationPolicy(),
       clock: this.clock,
@@ -243,7 +209,7 @@ export class FleetApp {
 
   async updateSettings(patch: SettingsPatch): Promise<Settings> {
     this.settings = await this.settingsStore.update(patch)
-    this.history.setRetentionDays(this.settings.historyRetentionDays)
+    this.history.settingsChanged(this.settings)
     this.syncSession?.setIntervalMs(this.settings.pollIntervalSec * 1000)
     this.events.emit('settings:changed', this.settings)
     this.emitStatus('phase')
@@ -252,18 +218,11 @@ export class FleetApp {
 
   async exportCsv(uuids: readonly string[], columns: readonly ExportColumn[]): Promise<ExportResult> {
     const chargers = uuids.map((uuid) => this.fleet.get(uuid)).filter((c) => c !== undefined)
-    const csv = fleetCsv(chargers, [...columns])
-    return this.deps.ports.saveExport(exportFileName(new Date(this.clock.now())), csv, chargers.length)
+    return exportChargers(chargers, columns, this.deps.ports, this.clock.now())
   }
 
   async openInPlugchoice(uuid: string): Promise<{ url: string; opened: boolean }> {
-    const charger = this.fleet.get(uuid)
-    if (!charger) throw new AppError('not-found', 'That charger is no longer in the fleet.')
-    if (charger.id == null) throw new AppError('no-link', 'Plugchoice did not give this charger a web address.')
-    const url = chargerWebUrl(charger.id)
-    // electronegativity-justified OPEN_EXTERNAL_JS_CHECK: a DesktopPorts call, not shell; the URL is built here
-    // by chargerWebUrl and the Electron port checks isAllowedExternalUrl() again.
-    return { url, opened: await this.deps.ports.openExternal(url) }
+    return openChargerInPlugchoice(this.fleet.get(uuid), this.deps.ports)
   }
 
   trayState(): TrayState {
@@ -339,8 +298,7 @@ export class FleetApp {
     this.syncSession = session
     const account = this.auth.currentAccount()
     if (account) {
-      this.history.open(account.uuid)
-      this.history.watchStarted()
+      this.history.watching(account.uuid)
     }
     session.start()
     this.emitStatus('phase')
@@ -356,35 +314,17 @@ export class FleetApp {
     this.replaceFleet(shown, { source: 'live', accountUuid: account.uuid, fetchedAt })
     this.notice = await this.offline.save(account.uuid, fetchedAt, [...this.fleet.list()])
     if (signal.aborted) return
-    this.history.open(account.uuid)
-    this.history.recordSync({
+    const transitions = this.history.synced(account.uuid, {
       at: Date.parse(fetchedAt),
-      outcome: { ok: true, requests },
+      requests,
       before,
       after: this.fleet.list(),
-      pollIntervalMs: this.settings.pollIntervalSec * 1000,
     })
-    if (!before) return
-    // A charger going offline and back again and again is one "flapping" notice, its own ones held meanwhile.
-    const { flappingCount, flappingWindowMin } = this.settings
-    const { specs, hold } = this.flapping.update(
-      this.history.flapping(flappingWindowMin * 60_000, flappingCount),
-      this.settings,
-    )
-    for (const spec of specs) this.events.emit('notify', spec)
-    this.notifications.onSync(FlappingNotices.withoutHeld(fleetTransitions(before, this.fleet.list()), hold))
+    if (before) this.notifications.onSync(transitions)
   }
 
-  /** A sync that failed is history too ("Plugchoice did not answer at 02:10"). */
   private recordFailedSync(code: string, requests: number): void {
-    if (!this.auth.currentAccount()) return
-    this.history.recordSync({ at: this.clock.now(), outcome: { ok: false, code, requests } })
-  }
-
-  /** The demo's account starts with a week of recorded history (once: a history with records keeps them). */
-  private seedDemo(accountUuid: string, weekAgo: Charger[]): Charger[] | null {
-    this.history.open(accountUuid)
-    return seedDemoHistory({ history: this.history, fleet: weekAgo, now: this.clock.now() })
+    if (this.auth.currentAccount()) this.history.failed(code, requests)
   }
 
   private onSyncChange(change: SyncChange): void {
@@ -396,14 +336,14 @@ export class FleetApp {
   private async endSyncing(): Promise<void> {
     const session = this.syncSession
     await session?.dispose()
-    if (session) this.history.watchStopped(this.clock.now(), this.settings.pollIntervalSec * 1000)
+    if (session) this.history.stoppedWatching()
   }
 
   /** Another account (or none) from now on: its fleet and its pending notifications go. */
   private forgetFleet(): void {
     this.replaceFleet([], { source: 'none', accountUuid: null, fetchedAt: null })
     this.removals.reset()
-    this.flapping.reset()
+    this.history.reset()
     this.notifications.reset()
   }
 

@@ -66,13 +66,13 @@ describe('history commands', () => {
 
     const events = await call('history:export-events', period)
     expect(events).toMatchObject({ status: 'saved', rows: 1 })
-    const eventRows = parse<string[]>(saved[0]!.csv, { bom: true })
+    const eventRows: string[][] = parse(saved[0]!.csv, { bom: true })
     expect(eventRows[1]?.slice(2, 6)).toEqual([`'=cmd|" /c calc"!A1 (A)`, 'went offline', 'OK', 'Offline'])
     expect(saved[0]?.fileName).toMatch(/^plugchoice-events-\d{4}-\d\d-\d\d-\d{4}\.csv$/)
 
     // Watched 2 h of the 2 h 1 min; up until it dropped at 1 h 1 min: 61 ÷ 120 min.
     await call('history:export-uptime', period)
-    const uptime = parse<string[]>(saved[1]!.csv, { bom: true })
+    const uptime: string[][] = parse(saved[1]!.csv, { bom: true })
     expect(uptime[0]).toEqual([
       'Charger',
       'Uptime %',
