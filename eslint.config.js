@@ -1,5 +1,5 @@
 // Lint for the whole tree, run by `npm run lint` and `npm test`, zero warnings. Beside the usual rules it holds
-// the folder rules of design.md, so a file that crosses a process boundary fails here, not in review:
+// the folder rules (the README's layout), so a file that crosses a process boundary fails here, not in review:
 // - only electron/main/electron/**, electron/main/index.ts and electron/preload/** import `electron`;
 // - shared/ imports nothing but zod (and itself);
 // - the renderer imports nothing from electron/ (main, preload, web preview);
@@ -50,7 +50,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { disallowTypeAnnotations: false }],
       // State here is replaced, never mutated ($state.raw with a new Set or Map): Svelte's reactive collections
-      // would only add cost (the renderer's rule in design.md).
+      // would only add cost ($state.raw for large replaced data is the renderer's rule).
       'svelte/prefer-svelte-reactivity': 'off',
       // An `async` method that implements a Promise-returning interface (command handlers, stores, ports) reads
       // better than a `Promise.resolve` in each; a real missing `await` is caught by no-floating-promises.

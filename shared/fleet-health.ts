@@ -1,4 +1,4 @@
-// The fleet health model (design.md): one bucket per charger, worst first. bucketOf is the rule; it is
+// The fleet health model: one bucket per charger, worst first. bucketOf is the rule; it is
 // applied once per sync by charger-facts.ts, and everything else reads the bucket from the charger's facts.
 import type { FleetCharger } from './charger-facts'
 import type { Charger } from './plugchoice-schemas'

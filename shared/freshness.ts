@@ -1,5 +1,5 @@
 // How current the fleet on screen is: one definition for the tray and the window alike. Cached data must
-// never read as live (design.md), so anything not confirmed by the last refresh is "cached" here, and the
+// never read as live, so anything not confirmed by the last refresh is "cached" here, and the
 // tray's icon and the window's freshness line and greyed rows all follow from the one state below.
 import type { AppErrorInfo, AuthStatus, FleetStatus } from './app-schemas'
 import { parseTime } from './format'

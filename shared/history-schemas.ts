@@ -12,7 +12,7 @@ const words = z.string().max(MAX_TEXT_LENGTH)
 export const HISTORY_EVENT_KINDS = [...TRANSITION_KINDS, 'changed'] as const
 export type HistoryEventKind = (typeof HISTORY_EVENT_KINDS)[number]
 
-/** The stable words of the Activity view (design.md "Stable names"). `changed` is followed by the new state. */
+/** The stable words of the Activity view (stable names: tests and users find things by them). `changed` is followed by the new state. */
 export const EVENT_WORDS: Record<HistoryEventKind, string> = {
   went_offline: 'went offline',
   came_back: 'came back',

@@ -1,8 +1,8 @@
 import { defineConfig } from '@playwright/test'
 import { chromiumExecutable } from './chromium-path'
 
-// Debian's Chromium: Playwright cannot download its own browsers here (toolchain.md). The flags keep it from
-// reaching for Google's services on a closed network.
+// Debian's Chromium where there is one (CI cannot download Playwright's own browsers; chromium-path.ts
+// chooses). The flags keep it from reaching for Google's services on a closed network.
 const chromiumArgs = [
   '--no-sandbox',
   '--disable-gpu',

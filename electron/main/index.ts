@@ -58,7 +58,7 @@ async function main(): Promise<void> {
   await app.whenReady()
   const platform = process.platform
   registerNotificationIdentity(platform, APP_ID)
-  // Packaged, the tray and window icons are extraResources next to app.asar (electron-builder.json).
+  // Packaged, the tray and window icons are extraResources next to app.asar (electron/build/electron-builder.json5).
   const resourcesDir = app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'electron', 'resources')
   const page = resolveAppPage({
     isPackaged: app.isPackaged,

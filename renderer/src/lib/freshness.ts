@@ -1,6 +1,6 @@
 // The freshness line under the fleet header, in words. What state the data is in is decided once, in
 // shared/freshness.ts, for the tray and the window alike; this only says it. Cached data must never read as
-// live (design.md: stale data is labelled), so every state but "live" and a sync over live data says "cached".
+// live (stale data is always labelled as such), so every state but "live" and a sync over live data says "cached".
 import type { AuthStatus, FleetStatus } from '@shared/app-schemas'
 import { formatRelative, parseTime, systemFormat, type Format } from '@shared/format'
 import { freshnessOf as freshnessState } from '@shared/freshness'
