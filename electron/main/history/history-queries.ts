@@ -237,7 +237,8 @@ export class HistoryQueries {
     const first = (Math.floor(now / slot) - slots + 1) * slot
     const rows = this.db
       .prepare(
-        `SELECT at / ? AS k, max(at) AS at, counts FROM syncs WHERE ok = 1 AND at >= ? AND counts IS NOT NULL GROUP BY k`,
+        // better-sqlite3 binds a JS number as a REAL, so at / ? would be a fraction: the slot must be cast.
+        `SELECT CAST(at / ? AS INTEGER) AS k, max(at) AS at, counts FROM syncs WHERE ok = 1 AND at >= ? AND counts IS NOT NULL GROUP BY k`,
       )
       .all(slot, first) as { k: number; counts: string }[]
     const times = Array.from({ length: slots }, (_, i) => first + i * slot)

@@ -67,6 +67,14 @@ describe('recording syncs', () => {
     expect(h.history.activity({}).total).toBe(0)
     expect(h.history.fleetSeries('24h').counts.ok.filter((n) => n !== null)).toEqual([1])
   })
+
+  it('charts syncs that fall between slot boundaries (as real ones do)', () => {
+    h = harness()
+    h.sync([online('a'), online('b')], T0 + 7_321)
+    h.sync([online('a')], T0 + 6 * MIN + 13_000)
+    const counted = h.history.fleetSeries('24h').counts.ok.filter((n) => n !== null)
+    expect(counted).toEqual([2, 1])
+  })
 })
 
 describe('uptime and the strip', () => {
