@@ -6,6 +6,7 @@ import type {
   FleetSeries,
   HistoryEvent,
   HistoryEventKind,
+  HistoryStatus,
   SinceLastLooked,
 } from '@shared/history-schemas'
 import type { SERIES_PERIODS } from '@shared/history-schemas'
@@ -63,6 +64,8 @@ export class ActivityState {
   seriesPeriod = $state<SeriesPeriod>('24h')
   series = $state.raw<FleetSeries | null>(null)
   seriesError = $state<string | null>(null)
+  /** Whether main is recording at all, and why not (a database set aside or unreadable). */
+  status = $state.raw<HistoryStatus | null>(null)
   #request = 0
 
   async loadSince(): Promise<void> {
@@ -74,6 +77,8 @@ export class ActivityState {
   async opened(): Promise<void> {
     const result = await api.invoke['history:since-last-looked'](undefined)
     if (result.ok) this.sinceShown = result.data
+    const status = await api.invoke['history:status'](undefined)
+    if (status.ok) this.status = status.data
     await Promise.all([this.load(false), this.loadSeries()])
     const seen = await api.invoke['history:mark-seen'](undefined)
     if (seen.ok) this.since = seen.data
