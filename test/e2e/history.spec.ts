@@ -72,4 +72,24 @@ test.describe('fleet history', () => {
     await expect(event.first()).toBeVisible()
     await saveScreenshot(app, testInfo, 'history-activity-dark')
   })
+
+  test('the history is still there after the app restarts', async ({ app, sim, web }) => {
+    await signInAndWait(app, sim.token, sim.fleet.length)
+    const victim = sim.fleet.find((c) => c.connection_status === 'online')!
+    const label = chargerLabel(victim)
+    sim.updateCharger(victim.uuid, { connection_status: 'offline', last_disconnection_at: new Date().toISOString() })
+    await app.getByRole('button', { name: 'Refresh' }).click()
+    await expect(app.getByRole('button', { name: /^Activity [1-9]/ })).toBeVisible({ timeout: 30_000 })
+
+    const preview = await web.restart()
+    await app.goto(preview.url)
+    // Without a keychain here the token lived in memory only: sign in again, to the same account's history.
+    await signInAndWait(app, sim.token, sim.fleet.length)
+    await app.getByRole('button', { name: /^Activity/ }).click()
+    const dialog = app.getByRole('dialog', { name: 'Activity' })
+    const events = dialog.getByRole('region', { name: 'Events' })
+    await expect(
+      events.getByRole('button').filter({ hasText: EVENT_WORDS.went_offline }).filter({ hasText: label }).first(),
+    ).toBeVisible()
+  })
 })
