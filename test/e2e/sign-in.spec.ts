@@ -52,6 +52,9 @@ test.describe('sign-in', () => {
   test('sign out returns to the sign-in screen', async ({ app, sim }) => {
     await signInAndWait(app, sim.token, sim.fleet.length)
     await app.getByRole('button', { name: 'Sign out' }).click()
+    const confirm = app.getByRole('dialog', { name: 'Sign out?' })
+    await expect(confirm).toContainText('the fleet history recorded on this computer')
+    await confirm.getByRole('button', { name: 'Sign out and delete' }).click()
     await expect(app.getByLabel('Personal access token')).toBeVisible()
     await expect(totalLine(app, sim.fleet.length)).toHaveCount(0)
   })
