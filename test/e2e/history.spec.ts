@@ -83,8 +83,12 @@ test.describe('fleet history', () => {
 
     const preview = await web.restart()
     await app.goto(preview.url)
-    // Without a keychain here the token lived in memory only: sign in again, to the same account's history.
-    await signInAndWait(app, sim.token, sim.fleet.length)
+    // With a keychain (CI's Secret Service) the token was saved and the app comes back signed in; without one it
+    // lived in memory only, so sign in again, to the same account's history.
+    const tokenField = app.getByLabel('Personal access token')
+    const activity = app.getByRole('button', { name: /^Activity/ })
+    await expect(tokenField.or(activity).first()).toBeVisible({ timeout: 30_000 })
+    if (await tokenField.isVisible()) await signInAndWait(app, sim.token, sim.fleet.length)
     await app.getByRole('button', { name: /^Activity/ }).click()
     const dialog = app.getByRole('dialog', { name: 'Activity' })
     const events = dialog.getByRole('region', { name: 'Events' })
