@@ -84,6 +84,14 @@ describe('the history the app records', () => {
     // Nothing else changed, so nothing else was written.
     expect(page.events.filter((e) => e.kind !== 'added')).toHaveLength(1)
 
+    // The tray says so until the user looks at the Activity; looking re-renders the tray.
+    expect(app.trayState().sinceLastLooked).toContain('1 went offline')
+    const trays: (string | null | undefined)[] = []
+    app.on('tray', (tray) => trays.push(tray.sinceLastLooked))
+    await app.handlers['history:mark-seen'](undefined)
+    expect(app.trayState().sinceLastLooked).toBeNull()
+    expect(trays).toEqual([null])
+
     await app.handlers['auth:sign-out'](undefined)
     expect(existsSync(historyPath(dir, account))).toBe(false)
   })

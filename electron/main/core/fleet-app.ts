@@ -90,6 +90,7 @@ export class FleetApp {
       settings: () => this.settings,
       ports: deps.ports,
       notify: (spec) => this.events.emit('notify', spec),
+      seen: () => this.events.emit('tray', this.trayState()),
     })
     this.handlers = { ...fleetCommands(this), ...this.history.handlers() }
     this.notifications = new NotificationTimer({
@@ -234,6 +235,7 @@ export class FleetApp {
       problems: pickProblems(chargers),
       notificationsPausedUntil: this.settings.notificationsPausedUntil,
       now: this.clock.now(),
+      sinceLastLooked: this.history.sinceLastLookedLine(),
     }
   }
 

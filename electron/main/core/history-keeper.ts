@@ -4,6 +4,7 @@
 import type { Settings } from '@shared/app-schemas'
 import type { FleetCharger } from '@shared/charger-facts'
 import { fleetTransitions, type Transition } from '@shared/fleet-health'
+import { sinceLastLookedLine } from '@shared/history-words'
 import type { Charger } from '@shared/plugchoice-schemas'
 import { seedDemoHistory } from '../history/demo-history'
 import { FlappingNotices } from '../history/flapping-notices'
@@ -22,6 +23,8 @@ export interface HistoryKeeperDeps {
   settings: () => Settings
   ports: DesktopPorts
   notify: (spec: NotificationSpec) => void
+  /** The user looked at the Activity: what the tray says about it changed. */
+  seen: () => void
 }
 
 export class HistoryKeeper {
@@ -39,7 +42,21 @@ export class HistoryKeeper {
 
   handlers(): HistoryCommandHandlers {
     const { ports, settings, clock } = this.deps
-    return historyHandlers({ history: this.history, ports, settings, now: () => clock.now() })
+    const handlers = historyHandlers({ history: this.history, ports, settings, now: () => clock.now() })
+    return {
+      ...handlers,
+      'history:mark-seen': async (request) => {
+        const since = await handlers['history:mark-seen'](request)
+        this.deps.seen()
+        return since
+      },
+    }
+  }
+
+  /** The tray's "Since you last looked: …" line, or null when nothing is new (or no history is open). */
+  sinceLastLookedLine(): string | null {
+    if (!this.history.status().open) return null
+    return sinceLastLookedLine(this.history.sinceLastLooked())
   }
 
   /** A sync session began for this account. */

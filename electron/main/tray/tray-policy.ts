@@ -27,6 +27,8 @@ export interface TrayState {
   problems: FleetCharger[]
   notificationsPausedUntil: string | null
   now: number
+  /** "Since you last looked: 3 went offline, 2 came back" (history-words.ts), or null when nothing is new. */
+  sinceLastLooked?: string | null
 }
 
 export const TRAY_PROBLEM_LIMIT = 5
@@ -168,6 +170,10 @@ function fitTooltip(name: string, summary: Summary, pausedUntilText: string | nu
 
 function trayMenu(state: TrayState, summary: Summary, paused: number | null, format: Format): TrayMenuItem[] {
   const menu: TrayMenuItem[] = [info(capitalize(summaryText(summary)))]
+  // What happened while the window was away; a click brings the window (its Activity button has the count).
+  if (state.sinceLastLooked) {
+    menu.push({ kind: 'item', label: state.sinceLastLooked, enabled: true, action: { type: 'open-window' } })
+  }
   const { auth } = state
   if (!isSignedOut(auth) && auth.state !== 'demo' && !auth.tokenSaved && !auth.keychain.available) {
     const reason = auth.keychain.reason ? ` (${auth.keychain.reason})` : ''

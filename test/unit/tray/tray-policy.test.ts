@@ -252,6 +252,14 @@ describe('tray image', () => {
 })
 
 describe('tray menu', () => {
+  it('says what happened since the user last looked, right under the summary, and opens the window on a click', () => {
+    const line = 'Since you last looked: 3 went offline, 2 came back'
+    const menu = trayView({ ...state(healthy(2)), sinceLastLooked: line }, utc).menu
+    expect(labels(menu).slice(0, 2)).toEqual(['2 chargers · updated 14:05', line])
+    expect(find(menu, line)).toMatchObject({ enabled: true, action: { type: 'open-window' } })
+    expect(labels(trayView({ ...state(healthy(2)), sinceLastLooked: null }, utc).menu)).not.toContain(line)
+  })
+
   it('has the summary, the problems, refresh, pause, open and quit, in that order', () => {
     const a = offline(180, { reference: 'Garage' })
     const b = faulted({ reference: 'Shop' })
