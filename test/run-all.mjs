@@ -3,7 +3,8 @@
 // "N passed, N failed, N skipped" summed over all of them (the line CI reads).
 // Where a Secret Service can be started (dbus + gnome-keyring installed), the whole run happens inside a
 // private one so the keychain tests use the real keychain; elsewhere those tests skip and say why.
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
+import { availableParallelism } from 'node:os'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { join } from 'node:path'
@@ -57,6 +58,38 @@ function check(label, command, args) {
   return ok
 }
 
+/** One check in the background: its output kept, and printed in one piece when it ends. */
+function checkInBackground(label, command, args) {
+  return new Promise((resolve) => {
+    const started = Date.now()
+    const child = spawn(command, args, { cwd: root, env: { ...process.env, FORCE_COLOR: '0' } })
+    const output = []
+    child.stdout.on('data', (chunk) => output.push(chunk))
+    child.stderr.on('data', (chunk) => output.push(chunk))
+    child.on('close', (code) => {
+      const seconds = ((Date.now() - started) / 1000).toFixed(1)
+      console.log(`\n=== ${label}: ${[command, ...args].join(' ')}`)
+      process.stdout.write(Buffer.concat(output))
+      resolve({ label, ok: code === 0, seconds })
+    })
+  })
+}
+
+async function checksSideBySide(list) {
+  const queue = [...list]
+  const results = []
+  const lane = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) results.push(await checkInBackground(...next))
+  }
+  await Promise.all(Array.from({ length: Math.max(1, availableParallelism()) }, lane))
+  // In the order they are listed, not the order they ended, so the summary reads the same every time.
+  for (const [label] of list) {
+    const { ok, seconds } = results.find((result) => result.label === label)
+    totals[ok ? 'passed' : 'failed']++
+    lines.push(`${label}: ${ok ? 'passed' : 'FAILED'} (${seconds} s)`)
+  }
+}
+
 function readJson(file) {
   try {
     return JSON.parse(readFileSync(file, 'utf8'))
@@ -68,16 +101,21 @@ function readJson(file) {
 const npx = (bin, ...args) => ['npx', ['--no-install', bin, ...args]]
 
 const built = check('build', 'npm', ['run', 'build', '--silent'])
-check('tsc', ...npx('tsc', '--noEmit', '-p', 'tsconfig.json'))
-check('tsc (browser-facing tests)', ...npx('tsc', '--noEmit', '-p', 'test/tsconfig.json'))
-check(
-  'svelte-check',
-  ...npx('svelte-check', '--tsconfig', './renderer/tsconfig.json', '--fail-on-warnings', '--output', 'human'),
-)
-check('eslint', ...npx('eslint', '.', '--max-warnings', '0'))
-check('prettier', ...npx('prettier', '--check', '.'))
+// The static checks are single-threaded and independent: run them side by side (as many as there are cores),
+// each one's output printed whole when it ends, so the whole run stays well inside CI's ten minutes.
+const staticChecks = [
+  ['tsc', ...npx('tsc', '--noEmit', '-p', 'tsconfig.json')],
+  ['tsc (browser-facing tests)', ...npx('tsc', '--noEmit', '-p', 'test/tsconfig.json')],
+  [
+    'svelte-check',
+    ...npx('svelte-check', '--tsconfig', './renderer/tsconfig.json', '--fail-on-warnings', '--output', 'human'),
+  ],
+  ['eslint', ...npx('eslint', '.', '--max-warnings', '0')],
+  ['prettier', ...npx('prettier', '--check', '.')],
+]
 if (existsSync(join(root, 'test', 'electronegativity.mjs')))
-  check('electronegativity', process.execPath, ['test/electronegativity.mjs'])
+  staticChecks.push(['electronegativity', process.execPath, ['test/electronegativity.mjs']])
+await checksSideBySide(staticChecks)
 
 // Unit and integration tests (vitest).
 const vitestFile = join(outDir, 'vitest.json')
