@@ -7,13 +7,11 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { FleetApp } from '@main/core/fleet-app'
-import { FleetSyncer } from '@main/sync/fleet-sync'
-import { RateBudget } from '@main/sync/rate-budget'
-import { TokenVault } from '@main/secrets/token-vault'
+import type { FleetApp } from '@main/core/fleet-app'
 import { SnapshotStore } from '@main/storage/snapshot-store'
 import { generateFleet } from '@main/sim/fleet-generator'
 import { startSimulatedApi, type SimulatedApi } from '@main/sim/index'
+import { openTestApp, syncedAfter } from './test-app'
 
 const run = (...args: string[]) => execFileSync(args[0]!, args.slice(1), { stdio: 'pipe' })
 const mountPoint = await mkdtemp(join(tmpdir(), 'plugfleet-disk-'))
@@ -35,20 +33,7 @@ let app: FleetApp
 
 beforeAll(async () => {
   sim = await startSimulatedApi({ fleetSize: 40, seed: 9 })
-  let secret: string | null = null
-  app = await FleetApp.open({
-    userDataDir: mountPoint,
-    historyDir,
-    apiBase: new URL(sim.baseUrl),
-    vault: new TokenVault({
-      get: async () => secret,
-      set: async (value) => void (secret = value),
-      delete: async () => secret !== (secret = null),
-    }),
-    ports: { saveExport: async () => ({ status: 'cancelled' }), openExternal: async () => false },
-    createSyncer: (client) => new FleetSyncer({ client, budget: new RateBudget(), sleep: async () => {} }),
-    log: () => {},
-  })
+  app = await openTestApp(sim, { userDataDir: mountPoint, historyDir })
 })
 afterAll(async () => {
   await app.stop()
@@ -58,28 +43,17 @@ afterAll(async () => {
   await rm(historyDir, { recursive: true, force: true })
 })
 
-async function syncedAfter(after: string | null) {
-  for (let i = 0; i < 1500; i++) {
-    const snapshot = await app.handlers['fleet:snapshot'](undefined)
-    const { sync } = snapshot.status
-    const done = sync.state === 'idle' && sync.nextSyncAt !== null
-    if (done && sync.lastSuccessAt !== null && sync.lastSuccessAt !== after) return snapshot
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
-  throw new Error('no sync finished')
-}
-
 describe.skipIf(!canMount)('saving on a full or read-only disk', () => {
   it('says the disk is full, keeps the old offline copy, and shows the new fleet from memory', async () => {
     await app.start()
     await app.handlers['auth:sign-in']({ token: sim.token })
-    const first = await syncedAfter(null)
+    const first = await syncedAfter(app, null)
     expect(first.status.notice).toBeNull()
     const account = first.status.accountUuid!
     // Big enough not to fit in 256 KB.
     sim.setFleet(generateFleet(1500, 9))
     app.refreshNow('user')
-    const second = await syncedAfter(first.status.sync.lastSuccessAt)
+    const second = await syncedAfter(app, first.status.sync.lastSuccessAt)
     expect(second.chargers).toHaveLength(1500)
     expect(second.status.notice).toMatch(/offline copy could not be updated.*the disk is full.*previous copy is kept/i)
     const onDisk = await new SnapshotStore(mountPoint).load(account)
@@ -93,7 +67,7 @@ describe.skipIf(!canMount)('saving on a full or read-only disk', () => {
       const before = await app.handlers['fleet:snapshot'](undefined)
       sim.setFleet(generateFleet(30, 2))
       app.refreshNow('user')
-      const after = await syncedAfter(before.status.sync.lastSuccessAt)
+      const after = await syncedAfter(app, before.status.sync.lastSuccessAt)
       expect(after.status.notice).toMatch(/the disk is read-only/)
       // 1,500 in memory, 30 synced: the missing ones wait for a second sync (removal-grace.ts).
       expect(after.chargers.length).toBeGreaterThanOrEqual(30)

@@ -6,13 +6,11 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { FleetApp } from '@main/core/fleet-app'
+import type { FleetApp } from '@main/core/fleet-app'
 import { startDemoApi } from '@main/core/demo-api'
 import { historyPath } from '@main/history/history-db'
-import { TokenVault } from '@main/secrets/token-vault'
 import { startSimulatedApi, type SimulatedApi } from '@main/sim/index'
-import { FleetSyncer } from '@main/sync/fleet-sync'
-import { RateBudget } from '@main/sync/rate-budget'
+import { openTestApp, syncedAfter } from './test-app'
 
 let sim: SimulatedApi
 let dir: string
@@ -21,20 +19,7 @@ let app: FleetApp
 beforeEach(async () => {
   sim = await startSimulatedApi({ fleetSize: 30, seed: 11 })
   dir = await mkdtemp(join(tmpdir(), 'plugfleet-history-wiring-'))
-  let secret: string | null = null
-  app = await FleetApp.open({
-    userDataDir: dir,
-    apiBase: new URL(sim.baseUrl),
-    vault: new TokenVault({
-      get: async () => secret,
-      set: async (value) => void (secret = value),
-      delete: async () => secret !== (secret = null),
-    }),
-    ports: { saveExport: async () => ({ status: 'cancelled' }), openExternal: async () => false },
-    createSyncer: (client) => new FleetSyncer({ client, budget: new RateBudget(), sleep: async () => {} }),
-    startDemoApi,
-    log: () => {},
-  })
+  app = await openTestApp(sim, { userDataDir: dir, startDemoApi })
 })
 afterEach(async () => {
   await app.stop()
@@ -42,23 +27,11 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-async function syncedAfter(after: string | null) {
-  for (let i = 0; i < 500; i++) {
-    const snapshot = await app.handlers['fleet:snapshot'](undefined)
-    const { sync } = snapshot.status
-    // nextSyncAt is set once the scheduler has settled the run: a refresh before that would join it.
-    const done = sync.state === 'idle' && sync.nextSyncAt !== null
-    if (done && sync.lastSuccessAt !== null && sync.lastSuccessAt !== after) return snapshot
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
-  throw new Error('no sync finished')
-}
-
 describe('the history the app records', () => {
   it('lists a charger that went offline, with its moment from Plugchoice; sign-out deletes the database', async () => {
     await app.start()
     const status = await app.handlers['auth:sign-in']({ token: sim.token })
-    const first = await syncedAfter(null)
+    const first = await syncedAfter(app, null)
     const account = status.account!.uuid
     expect(existsSync(historyPath(dir, account))).toBe(true)
     expect((await app.handlers['history:status'](undefined)).open).toBe(true)
@@ -73,7 +46,7 @@ describe('the history the app records', () => {
       ),
     )
     app.refreshNow('user')
-    await syncedAfter(first.status.sync.lastSuccessAt)
+    await syncedAfter(app, first.status.sync.lastSuccessAt)
 
     const page = await app.handlers['history:activity']({ limit: 50 })
     const offline = page.events.filter((e) => e.uuid === victim.uuid)
@@ -99,7 +72,7 @@ describe('the history the app records', () => {
   it('starts the demo with a week already recorded', async () => {
     await app.start()
     await app.handlers['auth:start-demo'](undefined)
-    await syncedAfter(null)
+    await syncedAfter(app, null)
     const page = await app.handlers['history:activity']({ limit: 10 })
     expect(page.total).toBeGreaterThan(50)
     const oldest = await app.handlers['history:activity']({
