@@ -87,6 +87,8 @@ export class HistoryKeeper {
       after: sync.after,
       pollIntervalMs: settings.pollIntervalSec * 1000,
     })
+    // Once a day this walks the whole fleet's day: after the sync's own work, not inside it.
+    setTimeout(() => this.history.rollUp(), 0)
     if (!sync.before) return []
     const flapping = this.history.flapping(settings.flappingWindowMin * 60_000, settings.flappingCount)
     const { specs, hold } = this.flapping.update(flapping, settings)

@@ -141,7 +141,16 @@ export class FleetHistory {
   }
 
   uptimeAll(fromMs: number, toMs: number): ChargerUptime[] {
-    return this.read((q) => q.uptimeAll(fromMs, toMs))
+    const recorder = this.current?.recorder
+    // Whatever the last syncs settled and no timer has rolled up yet is rolled up first.
+    if (recorder) this.write((open) => open.recorder.rollUp(), 0)
+    const rolled = recorder ? { rollups: recorder.dayRollups, lastAt: recorder.lastRecordedAt } : undefined
+    return this.read((q) => q.uptimeAll(fromMs, toMs, rolled))
+  }
+
+  /** Rolls up the days the syncs have settled; the app calls it soon after a sync, off the sync's path. */
+  rollUp(): number {
+    return this.write((open) => open.recorder.rollUp(), 0)
   }
 
   eventsBetween(fromMs: number, toMs: number): HistoryEvent[] {

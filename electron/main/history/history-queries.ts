@@ -24,6 +24,8 @@ import {
   type Words,
 } from './history-tables'
 import { Coverage, stripOf, timeline, uptimeOf, type TimelineEvent, type UptimeFigures } from './uptime'
+import type { DayRollups } from './day-rollups'
+import { rolledUptime } from './rolled-uptime'
 
 const HOUR = 3600
 const DAY = 24 * HOUR
@@ -129,14 +131,26 @@ export class HistoryQueries {
     }
   }
 
-  /** Uptime of every charger over [from, to): the uptime report and the benchmark. */
-  uptimeAll(fromMs: number, toMs: number): ChargerUptime[] {
+  /**
+   * Uptime of every charger over [from, to), with the events observed until `to`: the uptime report and the
+   * benchmark. A period that reaches the last recording is read from the daily rollups when given.
+   */
+  uptimeAll(fromMs: number, toMs: number, rolled?: { rollups: DayRollups; lastAt: number }): ChargerUptime[] {
     const from = sec(fromMs)
     const to = sec(toMs)
+    if (rolled && to >= rolled.lastAt) {
+      const fast = rolledUptime(this.db, this.registry, rolled.rollups, from, to)
+      if (fast) return fast
+    }
+    return this.walkUptime(from, to)
+  }
+
+  /** The same, from every event of the period (and the reference the rollups are tested against). */
+  walkUptime(from: number, to: number): ChargerUptime[] {
     const coverage = this.coverage(from, to)
     const grouped = new Map<number, TimelineEvent[]>()
     const rows = this.db
-      .prepare(`SELECT charger, at, eff, from_bucket, to_bucket FROM events WHERE id >= ? AND at < ?`)
+      .prepare(`SELECT charger, at, eff, from_bucket, to_bucket FROM events WHERE id >= ? AND at <= ?`)
       .raw()
       .iterate(firstEventIdAtOrAfter(this.db, from), to) as IterableIterator<
       [number, number, number, number | null, number | null]

@@ -8,6 +8,8 @@ import type { Charger } from '@shared/plugchoice-schemas'
 import type { SqliteDb } from './history-db'
 import { diffFleet, type ChargerState } from './fleet-diff'
 import { bucketCode, encodeCounts, firstEventIdAtOrAfter, kindCode, type Registry, type Words } from './history-tables'
+import { dayOf, DayRollups } from './day-rollups'
+import { firstRollupDay } from './rollup-backfill'
 
 export type SyncOutcome = { ok: true; requests: number } | { ok: false; code: string; requests: number }
 
@@ -36,6 +38,7 @@ export class HistoryRecorder {
   private lastGoodSync: number | null
   private lastAt: number
   private readonly stmt
+  private readonly rollups: DayRollups
 
   constructor(
     private readonly db: SqliteDb,
@@ -54,6 +57,7 @@ export class HistoryRecorder {
       meta: db.prepare(`INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)`),
       metaGet: db.prepare(`SELECT value FROM meta WHERE key = ?`).pluck(),
     }
+    this.rollups = new DayRollups(db)
     this.lastGoodSync = db.prepare(`SELECT max(at) FROM syncs WHERE ok = 1`).pluck().get() as number | null
     const lastEvent = db.prepare(`SELECT max(at) FROM events`).pluck().get() as number | null
     this.lastAt = Math.max(lastEvent ?? 0, this.lastGoodSync ?? 0)
@@ -105,6 +109,7 @@ export class HistoryRecorder {
           w.id(e.errorAfter),
           w.id(e.errorInfo),
         )
+        if (dayOf(e.eff) < dayOf(e.at)) this.rollups.eventWritten(charger, e.eff, e.at)
       }
       this.stmt.sync.run(at, 1, null, input.outcome.requests, encodeCounts(diff.counts))
       this.extendSpan(at, input.pollIntervalMs)
@@ -136,6 +141,21 @@ export class HistoryRecorder {
     this.openSpan = { id, end: at }
   }
 
+  /** The last moment recorded (epoch seconds): a period ending then or later is read from the rollups. */
+  get lastRecordedAt(): number {
+    return this.lastAt
+  }
+
+  /** Rolls up the days the last syncs settled (kept off recordSync: once a day it walks the whole fleet). */
+  rollUp(): number {
+    const first = firstRollupDay(this.db, this.lastAt - this.retentionDays * DAY_SEC)
+    return first === null ? 0 : this.rollups.rollUp(this.lastAt, first)
+  }
+
+  get dayRollups(): DayRollups {
+    return this.rollups
+  }
+
   /** Once a day: events, syncs and spans older than the retention go. */
   pruneIfDue(at: number): boolean {
     const last = Number(this.stmt.metaGet.get('last_prune') ?? 0)
@@ -152,6 +172,7 @@ export class HistoryRecorder {
       this.db.prepare(`DELETE FROM syncs WHERE at < ?`).run(cutoff)
       this.db.prepare(`DELETE FROM watch_spans WHERE end < ?`).run(cutoff)
       this.db.prepare(`UPDATE watch_spans SET start = ? WHERE start < ?`).run(cutoff, cutoff)
+      this.rollups.prune(cutoff)
       // A charger removed before the cutoff with no events left is forgotten too.
       const gone = this.db
         .prepare(

@@ -6,6 +6,7 @@
 // OCPP words (status, error, error_info) are interned in `words`. Events are appended in time order, so their
 // rowid is also their order: the Activity list and period queries page by rowid and need no time index.
 import type Database from 'better-sqlite3'
+import { backfillRollups } from './rollup-backfill'
 
 export interface Migration {
   version: number
@@ -63,6 +64,18 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 2,
     up(db) {
       db.exec(`ALTER TABLE events ADD COLUMN error_info INTEGER`)
+    },
+  },
+  {
+    // Uptime from daily rollups (day-rollups.ts): one row per settled day, and the (day, charger) pairs a late
+    // event has made stale. An existing history is rolled up at once, so its first uptime read is fast too.
+    version: 3,
+    up(db) {
+      db.exec(`
+        CREATE TABLE uptime_days (day INTEGER PRIMARY KEY, entries BLOB NOT NULL);
+        CREATE TABLE uptime_stale (day INTEGER NOT NULL, charger INTEGER NOT NULL, PRIMARY KEY (day, charger)) WITHOUT ROWID;
+      `)
+      backfillRollups(db)
     },
   },
 ]

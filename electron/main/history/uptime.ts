@@ -41,8 +41,8 @@ export interface UptimeFigures {
   longestOutageSec: number
 }
 
-const UP: ReadonlySet<Bucket> = new Set(['ok', 'in_use', 'attention'])
-const DOWN: ReadonlySet<Bucket> = new Set(['offline', 'fault', 'never_connected'])
+export const UP: ReadonlySet<Bucket> = new Set(['ok', 'in_use', 'attention'])
+export const DOWN: ReadonlySet<Bucket> = new Set(['offline', 'fault', 'never_connected'])
 
 /** The union of watch spans, with the measure of any interval's overlap in O(log n). */
 export class Coverage {
@@ -123,7 +123,8 @@ export function timeline(from: number, to: number, record: ChargerRecord, events
   return segments
 }
 
-function knownSeconds(segment: Segment, coverage: Coverage): number {
+/** Seconds of the segment that are known: watched, or covered by the API's own moments. */
+export function knownSeconds(segment: Segment, coverage: Coverage): number {
   const { start, end } = segment
   const watched = coverage.measure(start, end)
   const apiEnd = Math.min(segment.apiUntil, end)
