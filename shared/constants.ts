@@ -17,3 +17,9 @@ export const PAUSE_CHOICES = [
   { id: 'tomorrow', label: 'Until tomorrow', hours: null },
 ] as const
 export type PauseChoice = (typeof PAUSE_CHOICES)[number]['id']
+
+/**
+ * The window has been "away" when it was hidden or lost focus for longer than this, or the app started again:
+ * coming back, the window offers "Since you last looked" at once.
+ */
+export const AWAY_AFTER_MIN = 10

@@ -1,6 +1,6 @@
 // User actions that talk to main and report their outcome as a toast: shared by the header, the empty
 // states and the detail panel.
-import type { ExportColumn } from '@shared/app-schemas'
+import type { ExportColumn, ExportResult } from '@shared/app-schemas'
 import { PLUGCHOICE_WEB_HOST } from '@shared/plugchoice-web'
 import { api } from '../lib/api'
 import { saveDownload } from '../lib/download'
@@ -14,19 +14,31 @@ export async function refresh(): Promise<void> {
   if (!result.ok) toasts.show(result.error.message, 'error')
 }
 
-export async function exportCsv(uuids: readonly string[], columns: ExportColumn[]): Promise<void> {
-  const result = await api.invoke['fleet:export-csv']({ uuids: [...uuids], columns })
+type Answer = { ok: true; data: ExportResult } | { ok: false; error: { message: string } }
+
+/** One save path for every CSV: the desktop app's save dialog, or a download in the web preview. */
+function reportExport(result: Answer, noun: string): void {
   if (!result.ok) {
     toasts.show(`Export failed: ${result.error.message}`, 'error')
     return
   }
   const outcome = result.data
-  if (outcome.status === 'saved')
-    toasts.show(`Saved ${systemFormat().count(outcome.rows, 'charger')} to ${outcome.path}`)
+  if (outcome.status === 'saved') toasts.show(`Saved ${systemFormat().count(outcome.rows, noun)} to ${outcome.path}`)
   else if (outcome.status === 'download') {
     saveDownload(outcome.fileName, outcome.csv, 'text/csv;charset=utf-8')
-    toasts.show(`Exported ${systemFormat().count(outcome.rows, 'charger')} as ${outcome.fileName}`)
+    toasts.show(`Exported ${systemFormat().count(outcome.rows, noun)} as ${outcome.fileName}`)
   }
+}
+
+export async function exportCsv(uuids: readonly string[], columns: ExportColumn[]): Promise<void> {
+  reportExport(await api.invoke['fleet:export-csv']({ uuids: [...uuids], columns }), 'charger')
+}
+
+/** The Activity's exports: the events of a period, or every charger's uptime over it. */
+export async function exportHistory(what: 'events' | 'uptime', period: { from: Date; to: Date }): Promise<void> {
+  const request = { from: period.from.toISOString(), to: period.to.toISOString() }
+  if (what === 'events') reportExport(await api.invoke['history:export-events'](request), 'event')
+  else reportExport(await api.invoke['history:export-uptime'](request), 'charger')
 }
 
 function isPlugchoicePage(url: string): boolean {
