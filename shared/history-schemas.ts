@@ -8,8 +8,11 @@ import { MAX_ANSWER_ITEMS, MAX_TEXT_LENGTH } from './record-bounds'
 // stored came from records already cut to these lengths.
 const words = z.string().max(MAX_TEXT_LENGTH)
 
-/** The recorded kinds: the fleet's transitions plus `changed` (another change of bucket, e.g. OK → Attention). */
-export const HISTORY_EVENT_KINDS = [...TRANSITION_KINDS, 'changed'] as const
+/**
+ * The recorded kinds: the fleet's transitions, `changed` (another change of bucket, e.g. OK → Attention) and
+ * `action` (a command the user sent: restart, bulk commands). Stored by their index here: append only.
+ */
+export const HISTORY_EVENT_KINDS = [...TRANSITION_KINDS, 'changed', 'action'] as const
 export type HistoryEventKind = (typeof HISTORY_EVENT_KINDS)[number]
 
 /** The stable words of the Activity view (stable names: tests and users find things by them). `changed` is followed by the new state. */
@@ -21,6 +24,7 @@ export const EVENT_WORDS: Record<HistoryEventKind, string> = {
   added: 'added',
   removed: 'removed',
   changed: 'changed',
+  action: 'action sent',
 }
 
 const BucketSchema = z.enum(BUCKETS)
@@ -42,6 +46,9 @@ export const HistoryEventSchema = z.object({
   errorBefore: words.nullable(),
   errorAfter: words.nullable(),
   errorInfo: words.nullable(),
+  /** An `action`'s command ("restart", "bulk restart (soft)") and the answer in words ("Accepted"). */
+  action: words.nullable().optional(),
+  answer: words.nullable().optional(),
 })
 export type HistoryEvent = z.infer<typeof HistoryEventSchema>
 

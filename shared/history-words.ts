@@ -11,6 +11,11 @@ export function sinceLastLookedLine(since: SinceLastLooked): string | null {
   return `Since you last looked: ${parts.join(', ')}`
 }
 
+/** A recorded action in words: "restart sent — Accepted". */
+export function actionLine(action: string, answer: string | null | undefined): string {
+  return answer ? `${action} sent — ${answer}` : `${action} sent`
+}
+
 /** "Uptime 7 d: 98.2 %", or "Uptime 7 d: not watched" when nothing of the period is known. */
 export function uptimeLine(label: string, uptime: Uptime): string {
   if (uptime.ratio === null) return `Uptime ${label}: not watched`

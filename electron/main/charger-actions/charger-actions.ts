@@ -20,7 +20,7 @@ import type { PlugchoiceClient } from '../api/plugchoice-client'
 import { AppError, toAppError } from '../core/app-error'
 import { defaultSleep, type Sleep } from '../sync/page-retry'
 import type { RateBudget } from '../sync/rate-budget'
-import { ActionLog } from './action-log'
+import { ActionLog, type ActionRecord } from './action-log'
 import { BulkRunTracker } from './bulk-runs'
 import type { CallRules } from './budgeted-call'
 import { ChargerReads } from './charger-reads'
@@ -40,6 +40,8 @@ export interface ChargerActionsDeps {
   pollEveryMs?: number
   freshMs?: number
   log?: (line: string) => void
+  /** Where each action is recorded (the fleet history); without one, the account's actions-<account>.jsonl. */
+  actionSink?: (entry: ActionRecord) => void
 }
 
 interface Session {
@@ -255,7 +257,9 @@ export class ChargerActions {
 
   async #record(action: string, chargers: string[], answer: string): Promise<void> {
     try {
-      await (await this.#actionLog())?.record({ at: new Date(this.#now()).toISOString(), action, chargers, answer })
+      const entry = { at: new Date(this.#now()).toISOString(), action, chargers, answer }
+      if (this.deps.actionSink) this.deps.actionSink(entry)
+      else await (await this.#actionLog())?.record(entry)
     } catch (error) {
       this.deps.log?.(`could not record the ${action}: ${toAppError(error).message}`)
     }

@@ -32,6 +32,7 @@ export function chargerActionsPlug(
       const byUuid = new Map<string, Charger>(chargers.map((charger) => [charger.uuid, charger]))
       return (uuid) => byUuid.get(uuid)
     },
+    actionSink: (entry) => app?.recordAction(entry),
     accountUuid: async () => (app ? ((await app.handlers['auth:status'](undefined)).account?.uuid ?? null) : null),
   })
   return {

@@ -1,6 +1,7 @@
 // The main process's application, in plain Node: it owns the auth session, the fleet, the sync session, the
 // offline cache, tray state and notifications, and answers every command of the IPC contract (fleet-commands.ts).
 // Electron (or the web preview) only carries its commands and events; nothing here imports `electron`.
+import type { ActionRecord } from '../charger-actions/action-log'
 import {
   type Account,
   type AuthStatus,
@@ -85,6 +86,7 @@ export class FleetApp {
     })
     this.history = new HistoryKeeper({
       dir: deps.historyDir ?? deps.userDataDir,
+      actionLogDir: deps.userDataDir,
       clock: this.clock,
       log: this.log,
       settings: () => this.settings,
@@ -224,6 +226,11 @@ export class FleetApp {
 
   async openInPlugchoice(uuid: string): Promise<{ url: string; opened: boolean }> {
     return openChargerInPlugchoice(this.fleet.get(uuid), this.deps.ports)
+  }
+
+  /** A command the user sent (charger-actions' sink): recorded in the signed-in account's history. */
+  recordAction(entry: ActionRecord): void {
+    this.history.recordAction(entry)
   }
 
   trayState(): TrayState {

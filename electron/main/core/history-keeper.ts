@@ -6,6 +6,7 @@ import type { FleetCharger } from '@shared/charger-facts'
 import { fleetTransitions, type Transition } from '@shared/fleet-health'
 import { sinceLastLookedLine } from '@shared/history-words'
 import type { Charger } from '@shared/plugchoice-schemas'
+import { ActionLog, type ActionRecord } from '../charger-actions/action-log'
 import { seedDemoHistory } from '../history/demo-history'
 import { FlappingNotices } from '../history/flapping-notices'
 import { FleetHistory } from '../history/fleet-history'
@@ -23,6 +24,8 @@ export interface HistoryKeeperDeps {
   settings: () => Settings
   ports: DesktopPorts
   notify: (spec: NotificationSpec) => void
+  /** Where actions-<account>.jsonl was written before the history (the user-data folder). */
+  actionLogDir?: string
   /** The user looked at the Activity: what the tray says about it changed. */
   seen: () => void
 }
@@ -63,6 +66,23 @@ export class HistoryKeeper {
   watching(accountUuid: string): void {
     this.history.open(accountUuid)
     this.history.watchStarted()
+    void this.importActions(accountUuid)
+  }
+
+  /** The sink charger-actions records every command sent through (what, which chargers, when, the answer). */
+  recordAction(entry: ActionRecord): void {
+    this.history.recordActions([{ ...entry, at: Date.parse(entry.at) }])
+  }
+
+  /** Actions recorded before the history did, in actions-<account>.jsonl: taken in once. */
+  private async importActions(accountUuid: string): Promise<void> {
+    try {
+      const records = await new ActionLog(this.deps.actionLogDir ?? this.deps.dir, accountUuid).read()
+      if (this.history.status().open)
+        this.history.importActionsOnce(() => records.map((r) => ({ ...r, at: Date.parse(r.at) || 0 })))
+    } catch (error) {
+      this.deps.log(`the earlier actions could not be imported: ${(error as Error).message}`)
+    }
   }
 
   /** The session ended (sign-out, another account, quit): the span watched ends now. */

@@ -8,7 +8,7 @@
 // those (day, charger) pairs are marked stale as the event is written and recomputed before the next read.
 import type { Bucket } from '@shared/fleet-health'
 import type { SqliteDb } from './history-db'
-import { bucketAt, bucketCode, firstEventIdAtOrAfter } from './history-tables'
+import { ACTION_CODE, bucketAt, bucketCode, firstEventIdAtOrAfter } from './history-tables'
 import { Coverage, timeline, type ChargerRecord, type TimelineEvent } from './uptime'
 import { figuresOf, type DayFigures } from './uptime-days'
 
@@ -144,7 +144,9 @@ export class DayRollups {
       number,
     ][]
     const rows = this.db
-      .prepare(`SELECT charger, at, eff, from_bucket, to_bucket FROM events WHERE id >= ? ORDER BY id`)
+      .prepare(
+        `SELECT charger, at, eff, from_bucket, to_bucket FROM events WHERE id >= ? AND kind != ${ACTION_CODE} ORDER BY id`,
+      )
       .raw()
       .iterate(firstEventIdAtOrAfter(this.db, from)) as IterableIterator<
       [number, number, number, number | null, number | null]

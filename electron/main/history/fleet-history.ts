@@ -14,7 +14,7 @@ import {
   type SqliteDb,
 } from './history-db'
 import { HistoryQueries, type ChargerUptime } from './history-queries'
-import { HistoryRecorder, type RecordResult, type RecordSyncInput } from './history-recorder'
+import { HistoryRecorder, type ActionEntry, type RecordResult, type RecordSyncInput } from './history-recorder'
 import { Registry, Words } from './history-tables'
 
 export const DEFAULT_RETENTION_DAYS = 90
@@ -106,6 +106,21 @@ export class FleetHistory {
   /** After every sync, good or failed. Null when history is off. */
   recordSync(input: RecordSyncInput): RecordResult | null {
     return this.write((open) => open.recorder.recordSync(input), null)
+  }
+
+  /** Actions the user sent (restart, bulk commands): visible in the charger's History and the Activity. */
+  recordActions(entries: readonly ActionEntry[]): number {
+    return this.write((open) => open.recorder.recordActions(entries), 0)
+  }
+
+  /** Takes in the actions recorded before the history did (actions-<account>.jsonl), once per history. */
+  importActionsOnce(read: () => readonly ActionEntry[]): number {
+    return this.write((open) => {
+      if (open.recorder.actionsImported()) return 0
+      const written = open.recorder.recordActions(read())
+      open.recorder.markActionsImported(this.now())
+      return written
+    }, 0)
   }
 
   watchStarted(): void {

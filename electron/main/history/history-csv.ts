@@ -3,6 +3,7 @@
 import { stringify } from 'csv-stringify/sync'
 import { BUCKET_LABELS, type Bucket } from '@shared/fleet-health'
 import { EVENT_WORDS, type HistoryEvent } from '@shared/history-schemas'
+import { actionLine } from '@shared/history-words'
 import { defuseCell } from '../core/csv-export'
 import type { ChargerUptime } from './history-queries'
 
@@ -14,7 +15,8 @@ const csv = (rows: (string | number | null)[][]) =>
     { bom: true, record_delimiter: 'windows' },
   )
 
-export function eventWords(event: Pick<HistoryEvent, 'kind' | 'to'>): string {
+export function eventWords(event: Pick<HistoryEvent, 'kind' | 'to' | 'action' | 'answer'>): string {
+  if (event.kind === 'action') return actionLine(event.action ?? EVENT_WORDS.action, event.answer)
   return event.kind === 'changed' ? `changed to ${bucketWord(event.to)}` : EVENT_WORDS[event.kind]
 }
 

@@ -15,6 +15,7 @@ import {
 } from '@shared/history-schemas'
 import type { SqliteDb } from './history-db'
 import {
+  ACTION_CODE,
   bucketAt,
   decodeCounts,
   firstEventIdAtOrAfter,
@@ -45,6 +46,8 @@ interface EventRecord {
   error_before: number | null
   error_after: number | null
   error_info: number | null
+  action: number | null
+  answer: number | null
 }
 
 export interface ChargerUptime extends UptimeFigures {
@@ -76,6 +79,8 @@ export class HistoryQueries {
       errorBefore: w.text(row.error_before),
       errorAfter: w.text(row.error_after),
       errorInfo: w.text(row.error_info),
+      action: w.text(row.action),
+      answer: w.text(row.answer),
     }
   }
 
@@ -94,7 +99,7 @@ export class HistoryQueries {
     const now = sec(nowMs)
     const monthFrom = now - 30 * DAY
     const rows = this.db
-      .prepare(`SELECT * FROM events WHERE charger = ? AND at >= ? ORDER BY at, id`)
+      .prepare(`SELECT * FROM events WHERE charger = ? AND at >= ? AND kind != ${ACTION_CODE} ORDER BY at, id`)
       .all(charger.id, monthFrom) as EventRecord[]
     const timelineEvents = byEff(rows.map(asTimeline))
     const coverage = this.coverage(monthFrom, now)
@@ -150,7 +155,9 @@ export class HistoryQueries {
     const coverage = this.coverage(from, to)
     const grouped = new Map<number, TimelineEvent[]>()
     const rows = this.db
-      .prepare(`SELECT charger, at, eff, from_bucket, to_bucket FROM events WHERE id >= ? AND at <= ?`)
+      .prepare(
+        `SELECT charger, at, eff, from_bucket, to_bucket FROM events WHERE id >= ? AND at <= ? AND kind != ${ACTION_CODE}`,
+      )
       .raw()
       .iterate(firstEventIdAtOrAfter(this.db, from), to) as IterableIterator<
       [number, number, number, number | null, number | null]
@@ -219,14 +226,16 @@ export class HistoryQueries {
     const counts = Object.fromEntries(HISTORY_EVENT_KINDS.map((k) => [k, 0])) as Record<HistoryEventKind, number>
     let total = 0
     const grouped = this.db
-      .prepare(`SELECT kind, count(*) AS n FROM events WHERE id > ? GROUP BY kind`)
+      .prepare(`SELECT kind, count(*) AS n FROM events WHERE id > ? AND kind != ${ACTION_CODE} GROUP BY kind`)
       .all(lookedId) as { kind: number; n: number }[]
     for (const { kind, n } of grouped) {
       counts[kindAt(kind)] += n
       total += n
     }
     const names = this.db
-      .prepare(`SELECT charger FROM events WHERE id > ? GROUP BY charger ORDER BY max(id) DESC LIMIT ?`)
+      .prepare(
+        `SELECT charger FROM events WHERE id > ? AND kind != ${ACTION_CODE} GROUP BY charger ORDER BY max(id) DESC LIMIT ?`,
+      )
       .pluck()
       .all(lookedId, firstNames) as number[]
     const firstLabels = names.map((id) => this.registry.byId.get(id)?.label ?? '').filter(Boolean)

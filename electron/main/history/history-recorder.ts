@@ -25,6 +25,14 @@ export interface RecordSyncInput {
   pollIntervalMs?: number
 }
 
+/** A command the user sent, as charger-actions records it (epoch ms; the chargers by uuid). */
+export interface ActionEntry {
+  at: number
+  action: string
+  chargers: readonly string[]
+  answer: string
+}
+
 export interface RecordResult {
   events: number
   pruned: boolean
@@ -50,6 +58,10 @@ export class HistoryRecorder {
       event: db.prepare(
         `INSERT INTO events (charger, at, eff, kind, from_bucket, to_bucket, status_before, status_after,
          error_before, error_after, error_info) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      action: db.prepare(
+        `INSERT INTO events (charger, at, eff, kind, from_bucket, to_bucket, status_before, status_after,
+         error_before, error_after, action, answer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       sync: db.prepare(`INSERT OR REPLACE INTO syncs (at, ok, error_code, requests, counts) VALUES (?, ?, ?, ?, ?)`),
       spanStart: db.prepare(`INSERT INTO watch_spans (start, end) VALUES (?, ?)`),
@@ -139,6 +151,54 @@ export class HistoryRecorder {
     }
     const id = Number(this.stmt.spanStart.run(at, at).lastInsertRowid)
     this.openSpan = { id, end: at }
+  }
+
+  /**
+   * One event per charger named, in the time order of the rest: `at` (observed) is never before what is
+   * already recorded, `eff` is when it was sent (an imported older action keeps its own moment there).
+   */
+  recordActions(entries: readonly ActionEntry[]): number {
+    const w = this.words
+    const write = this.db.transaction(() => {
+      let written = 0
+      for (const entry of entries) {
+        const eff = Math.floor(entry.at / 1000)
+        const at = Math.max(eff, this.lastAt)
+        for (const uuid of entry.chargers) {
+          const charger = this.registry.byUuid.get(uuid)
+          if (!charger) continue
+          const state = bucketCode(charger.present ? charger.bucket : null)
+          const [status, error] = [w.id(charger.status), w.id(charger.error)]
+          this.stmt.action.run(
+            charger.id,
+            at,
+            eff,
+            kindCode('action'),
+            state,
+            state,
+            status,
+            status,
+            error,
+            error,
+            w.id(entry.action),
+            w.id(entry.answer),
+          )
+          written++
+        }
+        this.lastAt = at
+      }
+      return written
+    })
+    return write.immediate()
+  }
+
+  /** Whether the old actions-<account>.jsonl has been taken in (it is, once). */
+  actionsImported(): boolean {
+    return this.stmt.metaGet.get('actions_imported') !== undefined
+  }
+
+  markActionsImported(at: number): void {
+    this.stmt.meta.run('actions_imported', String(at))
   }
 
   /** The last moment recorded (epoch seconds): a period ending then or later is read from the rollups. */

@@ -9,6 +9,8 @@ export const bucketCode = (bucket: Bucket | null): number | null => (bucket === 
 export const bucketAt = (code: number | null): Bucket | null => (code === null ? null : (BUCKETS[code] ?? 'unknown'))
 export const kindCode = (kind: HistoryEventKind): number => HISTORY_EVENT_KINDS.indexOf(kind)
 export const kindAt = (code: number): HistoryEventKind => HISTORY_EVENT_KINDS[code] ?? 'changed'
+/** Actions say nothing about a charger's state: every walk of states leaves them out (`kind != ACTION_CODE`). */
+export const ACTION_CODE = kindCode('action')
 
 /** A sync's counts per bucket as `12,0,3,…` in BUCKETS order (a JSON object would triple the syncs table). */
 export function encodeCounts(counts: BucketCounts): string {

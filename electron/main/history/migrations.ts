@@ -78,6 +78,13 @@ export const MIGRATIONS: readonly Migration[] = [
       backfillRollups(db)
     },
   },
+  {
+    // Actions the user sent (restart, bulk commands) are events too: the command and its answer, as words.
+    version: 4,
+    up(db) {
+      db.exec(`ALTER TABLE events ADD COLUMN action INTEGER; ALTER TABLE events ADD COLUMN answer INTEGER;`)
+    },
+  },
 ]
 
 export const CURRENT_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version

@@ -4,7 +4,7 @@
 // histories); it gives up (null) where it could not, and the caller walks instead.
 import type { SqliteDb } from './history-db'
 import type { ChargerUptime } from './history-queries'
-import { bucketAt, firstEventIdAtOrAfter, type Registry } from './history-tables'
+import { ACTION_CODE, bucketAt, firstEventIdAtOrAfter, type Registry } from './history-tables'
 import { Coverage, timeline, type TimelineEvent } from './uptime'
 import {
   DAY_SEC,
@@ -68,7 +68,7 @@ export function rolledUptime(
   }[]
   const coverage = new Coverage(spans)
   const read = (a: number, b: number | null): Map<number, TimelineEvent[]> => {
-    const sql = `SELECT charger, at, eff, from_bucket, to_bucket FROM events WHERE id >= ?${b === null ? '' : ' AND id < ?'}`
+    const sql = `SELECT charger, at, eff, from_bucket, to_bucket FROM events WHERE kind != ${ACTION_CODE} AND id >= ?${b === null ? '' : ' AND id < ?'}`
     const args =
       b === null ? [firstEventIdAtOrAfter(db, a)] : [firstEventIdAtOrAfter(db, a), firstEventIdAtOrAfter(db, b)]
     return grouped(
@@ -81,7 +81,7 @@ export function rolledUptime(
   const head = from < firstWhole ? read(from, firstWhole) : new Map<number, TimelineEvent[]>()
   const tail = read(lastWhole, null)
   const lateHead = db.prepare(
-    `SELECT charger, at, eff, from_bucket, to_bucket FROM events WHERE charger = ? AND at >= ? AND eff < ? ORDER BY id`,
+    `SELECT charger, at, eff, from_bucket, to_bucket FROM events WHERE charger = ? AND at >= ? AND eff < ? AND kind != ${ACTION_CODE} ORDER BY id`,
   )
 
   const out: ChargerUptime[] = []

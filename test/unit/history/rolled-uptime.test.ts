@@ -98,7 +98,11 @@ describe('uptime from daily rollups', () => {
     const { end } = churn(9)
     h.history.close()
     const old = new Database(historyPath(h.dir, ACCOUNT))
-    old.exec(`DROP TABLE uptime_days; DROP TABLE uptime_stale; UPDATE schema_version SET version = 2`)
+    old.exec(`
+      DROP TABLE uptime_days; DROP TABLE uptime_stale;
+      ALTER TABLE events DROP COLUMN action; ALTER TABLE events DROP COLUMN answer;
+      UPDATE schema_version SET version = 2;
+    `)
     old.close()
     h.reopen()
     const check = new Database(historyPath(h.dir, ACCOUNT), { readonly: true })
