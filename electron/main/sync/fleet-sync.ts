@@ -21,6 +21,15 @@ export type { ChargerPageSource, Sleep } from './page-retry'
 export interface SyncProgress {
   pagesRead: number
   chargersRead: number
+  /** The chargers of the page just read (a first sync shows them before the walk is over). */
+  page: readonly Charger[]
+}
+
+/** A page waits: to try again after a failed attempt (its error), or for the rate budget to refill. */
+export interface SyncWait {
+  reason: 'retry' | 'rate-budget'
+  ms: number
+  error: unknown
 }
 
 export interface SyncResult {
@@ -40,6 +49,7 @@ export interface SyncResult {
 export interface SyncOptions {
   signal?: AbortSignal
   onProgress?: (progress: SyncProgress) => void
+  onWait?: (wait: SyncWait) => void
 }
 
 export interface FleetSyncerOptions {
@@ -101,14 +111,20 @@ export class FleetSyncer {
 
   /** Reads every page; `signal` cancels this walk and nothing else. */
   sync(options: SyncOptions = {}): Promise<SyncResult> {
-    const listener = options.onProgress
-    return new SyncRun(this.#settings, options.signal, (progress) => {
-      try {
-        listener?.(progress)
-      } catch {
-        // A listener's bug must not break the sync.
-      }
-    }).execute()
+    const { onProgress, onWait } = options
+    const settings: RunSettings = {
+      ...this.#settings,
+      onWait: (reason, ms, error) => guarded(() => onWait?.({ reason, ms, error })),
+    }
+    return new SyncRun(settings, options.signal, (progress) => guarded(() => onProgress?.(progress))).execute()
+  }
+}
+
+function guarded(listener: () => void): void {
+  try {
+    listener()
+  } catch {
+    // A listener's bug must not break the sync.
   }
 }
 
@@ -276,7 +292,7 @@ class SyncRun {
     for (const rejected of page.rejected) {
       this.#s.log(`page ${rejected.page}, record ${rejected.index}: left out (${rejected.reason})`)
     }
-    this.#progress({ pagesRead: this.#pages, chargersRead: this.#chargers.size })
+    this.#progress({ pagesRead: this.#pages, chargersRead: this.#chargers.size, page: page.chargers })
   }
 
   #fetchWithRetries(

@@ -153,6 +153,8 @@ describe('the eval-free fast check', () => {
         lastSuccessAt: null,
         lastError: null,
         nextSyncAt: null,
+        waiting: null,
+        refreshAt: null,
         rejected: [],
       },
       poll: { intervalMs: 60000, effectiveIntervalMs: 60000, description: 'every 1 min', running: true },
