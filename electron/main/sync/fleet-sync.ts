@@ -195,9 +195,21 @@ class SyncRun {
     const inFlight = new Map<number, PageFetch>()
     let lastPage = Number.POSITIVE_INFINITY
     let nextToLaunch = start
+    let committedUpTo = start - 1
+    /** Requests not answered yet: a new one goes out as soon as any answers, not only the oldest. */
+    let unanswered = 0
+    let over = false
 
-    const launch = (committedUpTo: number): void => {
-      while (nextToLaunch <= lastPage && nextToLaunch - committedUpTo <= readAhead && this.#withinLimit(nextToLaunch)) {
+    // Up to `readAhead` unanswered at once, and answered pages held for in-order commit stay within
+    // another `readAhead`: one slow page does not stall the others, nor make memory grow without bound.
+    const launch = (): void => {
+      while (
+        !over &&
+        unanswered < readAhead &&
+        nextToLaunch <= lastPage &&
+        nextToLaunch - committedUpTo <= 2 * readAhead &&
+        this.#withinLimit(nextToLaunch)
+      ) {
         const page = nextToLaunch++
         const controller = new AbortController()
         const signal = this.#signal ? AbortSignal.any([this.#signal, controller.signal]) : controller.signal
@@ -218,11 +230,17 @@ class SyncRun {
           },
           (error: unknown): Outcome => ({ ok: false, error }),
         )
+        unanswered += 1
+        void outcome.then(() => {
+          unanswered -= 1
+          launch()
+        })
         inFlight.set(page, { outcome, controller, needed, counter })
       }
     }
 
     const discardRest = (): number => {
+      over = true
       let wasted = 0
       for (const fetch of inFlight.values()) {
         fetch.controller.abort()
@@ -234,7 +252,8 @@ class SyncRun {
 
     try {
       for (let page = start; ; page++) {
-        launch(page - 1)
+        committedUpTo = page - 1
+        launch()
         const fetch = inFlight.get(page)
         if (!fetch) throw tooManyPages(page, this.#s.maxPages)
         fetch.needed()
