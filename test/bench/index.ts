@@ -58,12 +58,17 @@ target('facts of 10,000 chargers ≤ 100 ms a sync', facts.laterSyncMs <= 100, `
 console.log('renderer: 10,000 chargers in Chromium through the web preview…')
 const renderer = await benchRenderer()
 console.log(
-  `  first rows ${renderer.firstRowsMs} ms after the snapshot reached the page (+${renderer.bodyTransferMs} ms for Chromium to hand the page the 8 MB body), ${renderer.reloadMs} ms from a reload; search p95 ${renderer.searchP95Ms} ms; filter p95 ${renderer.filterP95Ms} ms`,
+  `  first rows ${renderer.firstRowsMs} ms after the snapshot reached the page (+${renderer.bodyTransferMs} ms for Chromium to hand the page the 8 MB body), ${renderer.reloadMs} ms from a reload (count line ${renderer.reloadToCountLineMs} ms); search p95 ${renderer.searchP95Ms} ms; filter p95 ${renderer.filterP95Ms} ms`,
 )
 console.log(
   `  ≤ ${renderer.maxRowElements} row elements; a sync changing ${renderer.deltaChangedChargers} chargers recreated ${renderer.rowsRecreatedByDelta} of ${renderer.rowsTotalBeforeDelta} rows; heap ${renderer.heapMB} MB`,
 )
 target('first rows ≤ 300 ms', renderer.firstRowsMs <= 300, `${renderer.firstRowsMs} ms`)
+target(
+  'reload to the count line of 10,000 ≤ 700 ms',
+  renderer.reloadToCountLineMs <= 700,
+  `${renderer.reloadToCountLineMs} ms`,
+)
 target('search p95 ≤ 50 ms', renderer.searchP95Ms <= 50, `${renderer.searchP95Ms} ms`)
 target('filter p95 ≤ 50 ms', renderer.filterP95Ms <= 50, `${renderer.filterP95Ms} ms`)
 target('≤ ~100 row elements', renderer.maxRowElements <= 110, String(renderer.maxRowElements))

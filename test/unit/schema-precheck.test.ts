@@ -7,7 +7,7 @@ import { ChargerSchema } from '@shared/plugchoice-schemas'
 import { AuthStatusSchema, FleetSnapshotSchema, SettingsSchema } from '@shared/app-schemas'
 import { generateFleet } from '@main/sim/fleet-generator'
 import { withFacts } from '@shared/charger-facts'
-import { compileFastCheck } from '@renderer/transport/schema-precheck'
+import { compileFastCheck } from '@shared/schema-precheck'
 
 const fleet = generateFleet(300, 7)
 
