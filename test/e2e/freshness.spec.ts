@@ -38,8 +38,9 @@ test.describe('a refresh the rate budget holds back', () => {
 })
 
 test.describe('a first sync of a big fleet with nothing cached', () => {
+  test.setTimeout(90_000)
   // 2,000 chargers at 25 a page, each page slow: 80 pages take seconds, and the rows must not wait for them.
-  test.use({ simOptions: { fleetSize: 2_000, seed: 12, latencyMs: 250, maxPerPage: 0 } })
+  test.use({ simOptions: { fleetSize: 2_000, seed: 12, latencyMs: 700, maxPerPage: 0 } })
 
   test('shows rows as pages arrive, counted "so far", then the whole fleet', async ({ app, sim }, testInfo) => {
     await signIn(app, sim.token)
