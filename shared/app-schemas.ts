@@ -55,6 +55,13 @@ export const SyncStatusSchema = z.object({
   lastError: AppErrorSchema.nullable(),
   /** When the next sync (a poll or a retry) is due. */
   nextSyncAt: isoTime.nullable(),
+  /**
+   * What the sync under way waits for, and until when: a page to try again after a failed attempt (the
+   * attempt's error is lastError at once, not after the retries), or the rate budget to refill.
+   */
+  waiting: z.object({ reason: z.enum(['retry', 'rate-budget']), until: isoTime }).nullable(),
+  /** A refresh someone asked for that the rate budget holds back: when it will run. */
+  refreshAt: isoTime.nullable(),
   /** Records of the last sync that broke the schema (kept out of the list, reported here). */
   rejected: z.array(RejectedRecordSchema).max(MAX_REJECTED_REPORTED),
 })
@@ -70,6 +77,8 @@ export function idleSyncStatus(): SyncStatus {
     lastSuccessAt: null,
     lastError: null,
     nextSyncAt: null,
+    waiting: null,
+    refreshAt: null,
     rejected: [],
   }
 }
@@ -85,7 +94,8 @@ export const PollStatusSchema = z.object({
 })
 export type PollStatus = z.infer<typeof PollStatusSchema>
 
-export const FLEET_SOURCES = ['none', 'cache', 'live'] as const
+/** `partial`: no fleet was cached, and the first sync's pages are shown as they arrive (not complete yet). */
+export const FLEET_SOURCES = ['none', 'partial', 'cache', 'live'] as const
 
 export const FleetStatusSchema = z.object({
   source: z.enum(FLEET_SOURCES),

@@ -15,6 +15,8 @@ import { chromiumExecutable } from '../chromium-path'
 export interface RendererBench {
   /** From the reload's navigation start to the first rows painted (bundle, snapshot, validation, paint). */
   reloadMs: number
+  /** From the reload's navigation start to the header's count line with the fleet in it ("10,000 chargers"). */
+  reloadToCountLineMs: number
   chargers: number
   /** From the snapshot's body in the page's hands to the first rows painted. */
   firstRowsMs: number
@@ -71,9 +73,14 @@ export async function benchRenderer(chargers = 10_000): Promise<RendererBench> {
 
     // A fresh window on a main process that has the fleet: the snapshot arrives whole, then rows paint.
     await page.reload()
-    await page.waitForFunction(() => (window as unknown as ProbeWindow).__probe.firstRowsAt !== null, null, {
-      timeout: 60_000,
-    })
+    await page.waitForFunction(
+      () => {
+        const probe = (window as unknown as ProbeWindow).__probe
+        return probe.firstRowsAt !== null && probe.countLineAt !== null
+      },
+      null,
+      { timeout: 60_000 },
+    )
     const arrival = await page.evaluate(() => {
       const p = (window as unknown as ProbeWindow).__probe
       // firstRowsAt is on the reloaded page's clock, which starts at its navigation: the whole reload.
@@ -81,6 +88,7 @@ export async function benchRenderer(chargers = 10_000): Promise<RendererBench> {
         firstRowsMs: p.firstRowsAt! - p.bodyInPageAt!,
         bodyTransferMs: p.bodyInPageAt! - p.snapshotAt!,
         reloadMs: p.firstRowsAt!,
+        reloadToCountLineMs: p.countLineAt!,
       }
     })
 
@@ -94,6 +102,7 @@ export async function benchRenderer(chargers = 10_000): Promise<RendererBench> {
       firstRowsMs: round(arrival.firstRowsMs),
       bodyTransferMs: round(arrival.bodyTransferMs),
       reloadMs: round(arrival.reloadMs),
+      reloadToCountLineMs: round(arrival.reloadToCountLineMs),
       searchP95Ms: round(percentile(search, 95)),
       searchMedianMs: round(median(search)),
       filterP95Ms: round(percentile(filter, 95)),
@@ -167,6 +176,7 @@ interface Probe {
   snapshotAt: number | null
   bodyInPageAt: number | null
   firstRowsAt: number | null
+  countLineAt: number | null
   removedRows: number
   timeInputs(kind: 'search' | 'filter'): Promise<number[]>
   rowElementsWhileScrolling(): Promise<number>

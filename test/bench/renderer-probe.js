@@ -2,7 +2,7 @@
 // purpose: functions compiled by tsx/esbuild carry a `__name` helper that does not exist in the page.
 ;(() => {
   const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
-  const probe = { snapshotAt: null, bodyInPageAt: null, firstRowsAt: null, removedRows: 0 }
+  const probe = { snapshotAt: null, bodyInPageAt: null, firstRowsAt: null, countLineAt: null, removedRows: 0 }
 
   // Two moments of the snapshot's arrival, both without touching the response: its last byte reaching the
   // browser (resource timing), and its body in the page's hands (the renderer's own mark, set when
@@ -23,6 +23,13 @@
     for (const record of records)
       for (const node of record.removedNodes)
         if (node instanceof Element && node.getAttribute('role') === 'row') probe.removedRows++
+    // The header's count line with the fleet in it ("10,000 chargers", not the "0 chargers" before the snapshot).
+    if (probe.countLineAt === null) {
+      const total = document.querySelector('.total')
+      if (total && /^[1-9][\d,]* chargers?$/.test(total.textContent.trim())) {
+        requestAnimationFrame(() => setTimeout(() => (probe.countLineAt ??= performance.now()), 0))
+      }
+    }
     if (probe.firstRowsAt !== null) return
     probe.snapshotAt ??= snapshotArrival()
     if (probe.snapshotAt === null) return

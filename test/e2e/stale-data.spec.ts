@@ -1,23 +1,38 @@
 // Issue 5: the last good list survives Plugchoice going away or the token being revoked, and is labelled as
 // cached, never passed off as live.
 import { test, expect } from './fixtures'
-import { bodyRows, expectShown, saveScreenshot, signInAndWait, totalLine } from './ui-helpers'
+import { saveScreenshotMatrix } from './screenshot-matrix'
+import { bodyRows, expectShown, filterButton, saveScreenshot, signInAndWait, totalLine } from './ui-helpers'
 
 test.describe('when Plugchoice cannot confirm the list', () => {
-  test('the API going away keeps the cached list and says so in the freshness line', async ({ app, sim }, testInfo) => {
+  test('the API going away: said within seconds in plain words, the detail one click away, all of it stale', async ({
+    app,
+    sim,
+  }, testInfo) => {
     await signInAndWait(app, sim.token, sim.fleet.length)
     await sim.stop()
     await app.getByRole('button', { name: 'Refresh' }).click()
 
-    const freshness = app.getByText(/^Showing cached data from .*, updated .* ago — /)
-    await expect(freshness).toBeVisible({ timeout: 45_000 })
-    await expect(freshness).toContainText('next retry')
-    // The list is still all there, and every health badge says it is the last known state.
+    // The first failed attempt is enough: not the last retry, and not the next poll.
+    const freshness = app.getByText(
+      /^Can't reach Plugchoice — showing data from .*, (under a minute|\d+ min) old\. Retrying at .*\.$/,
+    )
+    await expect(freshness).toBeVisible({ timeout: 8_000 })
+    await expect(app.getByText('ECONNREFUSED')).toBeHidden()
+    await app.getByText('Details', { exact: true }).click()
+    await expect(app.getByText(/ECONNREFUSED.*127\.0\.0\.1:\d+/)).toBeVisible()
+    // The list is still all there, and everything drawn from it says it is the last known state.
     await expect(totalLine(app, sim.fleet.length)).toBeVisible()
+    await expect(totalLine(app, sim.fleet.length)).toHaveAttribute('title', /last known total/)
     await expectShown(app, sim.fleet.length)
     await expect(bodyRows(app).first().locator('.badge')).toHaveAttribute('title', /last known, not live/)
     await expect(bodyRows(app).first()).toContainText('(last known, not live)')
+    await expect(filterButton(app, 'OK').locator('.count')).toHaveAttribute('title', /Last known count/)
+    await expect(app.getByRole('grid').locator('.c-connection [title^="Last known"]').first()).toHaveText(
+      'Online, last known',
+    )
     await saveScreenshot(app, testInfo, 'fleet-cached')
+    await saveScreenshotMatrix(app, testInfo, 'outage-details')
   })
 
   test('a token revoked while running: the list stays, marked, and signing in again resumes', async ({
@@ -74,17 +89,27 @@ test.describe('when Plugchoice cannot confirm the list', () => {
 })
 
 test.describe('the web preview server', () => {
-  test('stopping says contact is lost; a page without the secret asks for the printed link', async ({
+  test('stopping says contact is lost, stops the spinner and turns the list stale; a page without the secret asks for the printed link', async ({
     app,
     sim,
     web,
-  }) => {
+  }, testInfo) => {
     await signInAndWait(app, sim.token, sim.fleet.length)
+    // A sync under way when the bridge goes: the window cannot know how it ends, so it stops saying "syncing".
+    sim.setLatency(30_000)
+    await app.getByRole('button', { name: 'Refresh' }).click()
+    await expect(app.locator('.freshness .spinner')).toBeVisible()
     await web.preview.stop()
     await expect(app.getByRole('alert').filter({ hasText: 'Lost contact with the app' })).toBeVisible({
       timeout: 30_000,
     })
+    await expect(app.getByText(/^Lost contact with the app — showing data from .*, .* old\.$/)).toBeVisible()
+    await expect(app.locator('.freshness .spinner')).toHaveCount(0)
+    await expect(app.getByRole('button', { name: /^Refresh/ })).toBeDisabled()
     await expect(totalLine(app, sim.fleet.length)).toBeVisible()
+    await expect(bodyRows(app).first().locator('.badge')).toHaveAttribute('title', /last known, not live/)
+    await saveScreenshotMatrix(app, testInfo, 'bridge-lost')
+    sim.setLatency(0)
 
     await web.restart()
     // The new server (new port, new secret) opened without the fragment: refused, and the page says what to do.

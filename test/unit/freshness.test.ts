@@ -119,7 +119,7 @@ describe('the tray and the window agree', () => {
 
     if (freshness.state === 'never-synced') {
       // No data: neither shows a time the data is from.
-      expect(tray.tooltip).toMatch(/no data yet|reading your chargers/)
+      expect(tray.tooltip).toMatch(/no data yet|still loading|not fully loaded/)
       expect(line.text).not.toMatch(/Updated|cached/)
     } else if (freshness.state === 'token-rejected') {
       expect(tray.image).toBe('signed-out')
@@ -129,7 +129,12 @@ describe('the tray and the window agree', () => {
     } else if (!isCurrent(freshness)) {
       // Not confirmed by the last refresh: both say "cached", with the time of the data.
       expect(tray.tooltip).toContain('cached from 14:05')
-      expect(line.text).toContain(`cached data from 14:05`)
+      // With a failure the window's line leads with it in plain words, then the data's time and age.
+      expect(line.text).toMatch(
+        freshness.state !== 'live' && freshness.error
+          ? /^Can't reach Plugchoice — showing data from 14:05, 25 min old\./
+          : /cached data from 14:05/,
+      )
     }
   })
 })

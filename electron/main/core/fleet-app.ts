@@ -31,6 +31,7 @@ import type { AppEvents, FleetAppDeps, RefreshReason } from './fleet-app-deps'
 import { fleetCommands } from './fleet-commands'
 import { FleetModel, type FleetOrigin } from './fleet-model'
 import { fleetStatusOf } from './fleet-status'
+import { FirstSyncRows } from './first-sync-rows'
 import { HistoryKeeper } from './history-keeper'
 import { OfflineFleet } from './offline-fleet'
 import { RemovalGrace } from './removal-grace'
@@ -47,6 +48,8 @@ export class FleetApp {
   private readonly offline: OfflineFleet
   private readonly fleet = new FleetModel({ now: () => this.clock.now() })
   private readonly removals = new RemovalGrace()
+  /** A first sync's rows, shown as its pages arrive when nothing is cached. */
+  private readonly firstRows: FirstSyncRows
   /** What happened to the fleet, per account, on disk (SQLite): transitions, syncs, the spans it was watched. */
   private readonly history: HistoryKeeper
   private readonly notifications: NotificationTimer
@@ -75,6 +78,14 @@ export class FleetApp {
     this.clock = deps.clock ?? systemClock
     this.log = deps.log ?? ((line) => console.log(`[plugfleet] ${line}`))
     this.offline = new OfflineFleet(deps.userDataDir, this.log)
+    this.firstRows = new FirstSyncRows({
+      fleet: this.fleet,
+      clock: this.clock,
+      emit: (delta) => {
+        this.events.emit('fleet:delta', delta)
+        this.events.emit('fleet:status', this.fleetStatus())
+      },
+    })
     this.auth = new AuthSession({
       apiBase: deps.apiBase,
       vault: deps.vault,
@@ -297,8 +308,17 @@ export class FleetApp {
         }
         return { account, requests }
       },
+      onPage: (chargers, signal) => {
+        const account = this.auth.currentAccount()
+        if (!signal.aborted && account) this.firstRows.page(chargers, account.uuid)
+      },
       onSynced: (fleet, signal) => this.fileSyncedFleet(fleet, signal),
-      onFailed: (code, requests) => this.recordFailedSync(code, requests),
+      onFailed: (code, requests) => {
+        // What a failed first sync did read stays on screen, marked incomplete.
+        this.firstRows.flush()
+        this.firstRows.reset()
+        this.recordFailedSync(code, requests)
+      },
       onTokenRejected: () => this.auth.tokenRejected(client),
       onChange: (change) => this.onSyncChange(change),
       clock: this.clock,
@@ -317,7 +337,10 @@ export class FleetApp {
     { account, chargers, fetchedAt, requests }: SyncedFleet,
     signal: AbortSignal,
   ): Promise<void> {
-    const before = this.fleet.origin.source === 'none' ? null : this.fleet.list()
+    this.firstRows.reset()
+    // A first sync's rows shown so far are not a fleet to compare with: nothing notifies before it completes.
+    const { source } = this.fleet.origin
+    const before = source === 'cache' || source === 'live' ? this.fleet.list() : null
     // A charger missing from this sync only is kept until a second sync confirms (removal-grace.ts).
     const shown = before ? this.removals.apply(before, chargers).chargers : chargers
     this.replaceFleet(shown, { source: 'live', accountUuid: account.uuid, fetchedAt })
@@ -350,6 +373,7 @@ export class FleetApp {
 
   /** Another account (or none) from now on: its fleet and its pending notifications go. */
   private forgetFleet(): void {
+    this.firstRows.reset()
     this.replaceFleet([], { source: 'none', accountUuid: null, fetchedAt: null })
     this.removals.reset()
     this.history.reset()

@@ -2,12 +2,12 @@
 // instead of receiving 10,000 chargers after every poll. A charger whose data did not change keeps its
 // place in no delta at all; only changed or new chargers travel, with the uuids of the removed ones.
 // Each charger's facts (bucket, reason, since when) are derived here, once per sync, and travel with it.
-import type { FleetDelta } from '@shared/app-schemas'
+import type { FleetDelta, FleetStatus } from '@shared/app-schemas'
 import { deriveFleetFacts, type ChargerFacts, type FleetCharger } from '@shared/charger-facts'
 import { systemFormat, type Format } from '@shared/format'
 import type { Charger } from '@shared/plugchoice-schemas'
 
-export type FleetSource = 'none' | 'cache' | 'live'
+export type FleetSource = FleetStatus['source']
 
 export interface FleetOrigin {
   source: FleetSource
@@ -73,6 +73,27 @@ export class FleetModel {
     this.current = origin
     if (upserted.length === 0 && removed.length === 0) return null
     const delta: FleetDelta = { fromRevision: this.rev, toRevision: this.rev + 1, upserted, removed }
+    this.rev = delta.toRevision
+    return delta
+  }
+
+  /**
+   * A page of a first sync (nothing cached to show meanwhile): its chargers join the list as they arrive,
+   * marked `partial`, so the window has rows long before the walk is over. Only what is new travels.
+   */
+  appendPartial(page: readonly Charger[], origin: FleetOrigin): FleetDelta | null {
+    const upserted = deriveFleetFacts(page, null, { now: this.now(), format: this.format })
+    const changed = upserted.filter((charger) => {
+      const fingerprint = JSON.stringify(charger)
+      if (this.fingerprints.get(charger.uuid) === fingerprint) return false
+      this.fingerprints.set(charger.uuid, fingerprint)
+      return true
+    })
+    this.current = origin
+    if (changed.length === 0) return null
+    for (const charger of changed) this.byUuid.set(charger.uuid, charger)
+    this.chargers = [...this.byUuid.values()]
+    const delta: FleetDelta = { fromRevision: this.rev, toRevision: this.rev + 1, upserted: changed, removed: [] }
     this.rev = delta.toRevision
     return delta
   }

@@ -21,6 +21,15 @@ export type { ChargerPageSource, Sleep } from './page-retry'
 export interface SyncProgress {
   pagesRead: number
   chargersRead: number
+  /** The chargers of the page just read (a first sync shows them before the walk is over). */
+  page: readonly Charger[]
+}
+
+/** A page waits: to try again after a failed attempt (its error), or for the rate budget to refill. */
+export interface SyncWait {
+  reason: 'retry' | 'rate-budget'
+  ms: number
+  error: unknown
 }
 
 export interface SyncResult {
@@ -40,6 +49,7 @@ export interface SyncResult {
 export interface SyncOptions {
   signal?: AbortSignal
   onProgress?: (progress: SyncProgress) => void
+  onWait?: (wait: SyncWait) => void
 }
 
 export interface FleetSyncerOptions {
@@ -101,14 +111,20 @@ export class FleetSyncer {
 
   /** Reads every page; `signal` cancels this walk and nothing else. */
   sync(options: SyncOptions = {}): Promise<SyncResult> {
-    const listener = options.onProgress
-    return new SyncRun(this.#settings, options.signal, (progress) => {
-      try {
-        listener?.(progress)
-      } catch {
-        // A listener's bug must not break the sync.
-      }
-    }).execute()
+    const { onProgress, onWait } = options
+    const settings: RunSettings = {
+      ...this.#settings,
+      onWait: (reason, ms, error) => guarded(() => onWait?.({ reason, ms, error })),
+    }
+    return new SyncRun(settings, options.signal, (progress) => guarded(() => onProgress?.(progress))).execute()
+  }
+}
+
+function guarded(listener: () => void): void {
+  try {
+    listener()
+  } catch {
+    // A listener's bug must not break the sync.
   }
 }
 
@@ -179,9 +195,21 @@ class SyncRun {
     const inFlight = new Map<number, PageFetch>()
     let lastPage = Number.POSITIVE_INFINITY
     let nextToLaunch = start
+    let committedUpTo = start - 1
+    /** Requests not answered yet: a new one goes out as soon as any answers, not only the oldest. */
+    let unanswered = 0
+    let over = false
 
-    const launch = (committedUpTo: number): void => {
-      while (nextToLaunch <= lastPage && nextToLaunch - committedUpTo <= readAhead && this.#withinLimit(nextToLaunch)) {
+    // Up to `readAhead` unanswered at once, and answered pages held for in-order commit stay within
+    // another `readAhead`: one slow page does not stall the others, nor make memory grow without bound.
+    const launch = (): void => {
+      while (
+        !over &&
+        unanswered < readAhead &&
+        nextToLaunch <= lastPage &&
+        nextToLaunch - committedUpTo <= 2 * readAhead &&
+        this.#withinLimit(nextToLaunch)
+      ) {
         const page = nextToLaunch++
         const controller = new AbortController()
         const signal = this.#signal ? AbortSignal.any([this.#signal, controller.signal]) : controller.signal
@@ -202,11 +230,17 @@ class SyncRun {
           },
           (error: unknown): Outcome => ({ ok: false, error }),
         )
+        unanswered += 1
+        void outcome.then(() => {
+          unanswered -= 1
+          launch()
+        })
         inFlight.set(page, { outcome, controller, needed, counter })
       }
     }
 
     const discardRest = (): number => {
+      over = true
       let wasted = 0
       for (const fetch of inFlight.values()) {
         fetch.controller.abort()
@@ -218,7 +252,8 @@ class SyncRun {
 
     try {
       for (let page = start; ; page++) {
-        launch(page - 1)
+        committedUpTo = page - 1
+        launch()
         const fetch = inFlight.get(page)
         if (!fetch) throw tooManyPages(page, this.#s.maxPages)
         fetch.needed()
@@ -276,7 +311,7 @@ class SyncRun {
     for (const rejected of page.rejected) {
       this.#s.log(`page ${rejected.page}, record ${rejected.index}: left out (${rejected.reason})`)
     }
-    this.#progress({ pagesRead: this.#pages, chargersRead: this.#chargers.size })
+    this.#progress({ pagesRead: this.#pages, chargersRead: this.#chargers.size, page: page.chargers })
   }
 
   #fetchWithRetries(

@@ -32,6 +32,8 @@ export interface RetryRules {
   backoffBaseMs: number
   backoffCapMs: number
   log: (line: string) => void
+  /** A page is about to wait `ms`: to try again after `error`, or for the rate budget (error null). */
+  onWait?: (reason: 'retry' | 'rate-budget', ms: number, error: unknown) => void
 }
 
 /** Counted per page (the waste of a read-ahead page not needed) and per walk (requests, 429s). */
@@ -70,6 +72,7 @@ export async function fetchPageWithRetries(
     const wait = budget.delayBeforeRequest()
     if (wait > 0) {
       rules.log(`waiting ${Math.ceil(wait / 1000)} s to stay within the rate budget`)
+      rules.onWait?.('rate-budget', wait, null)
       await sleep(wait, signal)
     }
     if (signal?.aborted) throw cancelledError()
@@ -94,6 +97,8 @@ export async function fetchPageWithRetries(
         pause = Math.floor(random() * ceiling)
         rules.log(`page ${page}: ${error.code}; retry ${failures} of ${maxAttempts - 1} in ${pause} ms`)
       }
+      // Said at once, not after the last attempt: the screen shows the failure within a moment of it.
+      rules.onWait?.('retry', pause, error)
       if (whenNeeded) await abortable(whenNeeded, signal)
     } finally {
       budget.requestFinished(rate)

@@ -30,6 +30,8 @@ export interface PollSchedulerStatus {
   /** A run is under way right now. */
   busy: boolean
   nextRunAt: number | null
+  /** A refresh someone asked for that the request budget holds back until then (null once it runs). */
+  refreshAt: number | null
   consecutiveFailures: number
   lastError: { code: string; message: string } | null
   /** Why polling stopped by itself ('token-rejected'), null otherwise. */
@@ -76,6 +78,7 @@ export class PollScheduler {
   #lastRequests = 0
   #lastChargers: number | null = null
   #lastStartedAt: number | null = null
+  #refreshAt: number | null = null
   #failures = 0
   #lastError: PollSchedulerStatus['lastError'] = null
   #stoppedBecause: PollSchedulerStatus['stoppedBecause'] = null
@@ -101,6 +104,7 @@ export class PollScheduler {
   /** No further runs are scheduled; a run under way finishes but schedules nothing. */
   stop(): void {
     this.#started = false
+    this.#refreshAt = null
     this.#cancelTimer()
     this.#emit()
   }
@@ -122,6 +126,7 @@ export class PollScheduler {
     if (this.#inFlight) return this.#inFlight
     if (!this.#started) return Promise.resolve()
     this.#cancelTimer()
+    this.#refreshAt = null
     const startedAt = this.#clock.now()
     this.#lastStartedAt = startedAt
     this.#inFlight = this.#execute(startedAt).finally(() => {
@@ -142,6 +147,7 @@ export class PollScheduler {
     const earliest = this.#lastStartedAt + Math.ceil((this.#lastRequests / this.#requestsPerMinute) * 60_000)
     if (this.#clock.now() >= earliest) return this.triggerNow()
     if (this.#nextRunAt === null || this.#nextRunAt > earliest) this.#schedule(earliest)
+    this.#refreshAt = this.#nextRunAt
     this.#emit()
     return Promise.resolve()
   }
@@ -160,6 +166,7 @@ export class PollScheduler {
       running: this.#started,
       busy: this.#inFlight !== null,
       nextRunAt: this.#nextRunAt,
+      refreshAt: this.#refreshAt,
       consecutiveFailures: this.#failures,
       lastError: this.#lastError,
       stoppedBecause: this.#stoppedBecause,

@@ -35,6 +35,8 @@ export interface SyncSessionDeps {
   syncer: { sync(options: SyncOptions): Promise<SyncResult> }
   /** Who the token belongs to, and how many requests it took to find out (a restored token asks GET /user once). */
   identify: (signal: AbortSignal) => Promise<{ account: Account; requests: number }>
+  /** A page of the walk under way arrived (the app shows a first sync's rows as they come). */
+  onPage?: (chargers: readonly Charger[], signal: AbortSignal) => void
   /** Every page is in: the app files the fleet (model, cache, notifications). `signal` aborts at dispose. */
   onSynced: (fleet: SyncedFleet, signal: AbortSignal) => Promise<void>
   /** Plugchoice refused the token; true when the app has signed it out, so this session stops polling for good. */
@@ -44,6 +46,10 @@ export interface SyncSessionDeps {
   onChange: (change: SyncChange) => void
   clock: Clock
   intervalMs: number
+}
+
+function isoOrNull(ms: number | null): string | null {
+  return ms === null ? null : new Date(ms).toISOString()
 }
 
 export class SyncSession {
@@ -81,8 +87,8 @@ export class SyncSession {
   }
 
   status(): SyncStatus {
-    const nextRunAt = this.#scheduler.status().nextRunAt
-    return { ...this.#status, nextSyncAt: nextRunAt === null ? null : new Date(nextRunAt).toISOString() }
+    const { nextRunAt, refreshAt } = this.#scheduler.status()
+    return { ...this.#status, nextSyncAt: isoOrNull(nextRunAt), refreshAt: isoOrNull(refreshAt) }
   }
 
   poll(): PollStatus {
@@ -116,10 +122,19 @@ export class SyncSession {
       const { account, requests: identifyRequests } = await identify(signal)
       const result = await syncer.sync({
         signal,
-        onProgress: ({ pagesRead, chargersRead }) => {
+        onProgress: ({ pagesRead, chargersRead, page }) => {
           if (signal.aborted) return
-          this.#status = { ...this.#status, pagesRead, chargersRead }
+          this.#status = { ...this.#status, pagesRead, chargersRead, waiting: null }
+          this.#deps.onPage?.(page, signal)
           this.#changed('progress')
+        },
+        onWait: ({ reason, ms, error }) => {
+          if (signal.aborted) return
+          const until = new Date(clock.now() + ms).toISOString()
+          // A failed attempt is news at once (the list turns stale), even though the page will be tried again.
+          const lastError = error === null ? this.#status.lastError : toAppError(error)
+          this.#status = { ...this.#status, waiting: { reason, until }, lastError }
+          this.#changed('phase')
         },
       })
       const requests = result.requests + identifyRequests
@@ -128,6 +143,7 @@ export class SyncSession {
       this.#status = {
         ...this.#status,
         state: 'idle',
+        waiting: null,
         lastSuccessAt: fetchedAt,
         lastError: null,
         rejected: result.rejected.slice(0, MAX_REJECTED_REPORTED),
@@ -138,7 +154,7 @@ export class SyncSession {
     } catch (error) {
       if (signal.aborted) throw error
       const lastError = toAppError(error)
-      this.#status = { ...this.#status, state: 'error', lastError }
+      this.#status = { ...this.#status, state: 'error', waiting: null, lastError }
       this.#deps.onFailed?.(lastError.code, 0)
       const signedOut = isPlugchoiceError(error) && error.code === 'token-rejected' && (await onTokenRejected())
       if (signedOut) {

@@ -15,7 +15,7 @@ import type { AuthStatus, FleetStatus } from '@shared/app-schemas'
 import type { FleetCharger } from '@shared/charger-facts'
 import { BUCKET_LABELS, BUCKETS, chargerLabel, type Bucket, type BucketCounts } from '@shared/fleet-health'
 import { formatDuration, parseTime, systemFormat, type Format } from '@shared/format'
-import { freshnessOf, isCurrent, type Freshness } from '@shared/freshness'
+import { failureHeadline, freshnessOf, isCurrent, type Freshness } from '@shared/freshness'
 import { PAUSE_CHOICES, PRODUCT_NAME } from '@shared/constants'
 import type { TrayImage, TrayMenuItem, TrayView } from './tray-view'
 
@@ -73,7 +73,7 @@ export function trayView(state: TrayState, format: Format = systemFormat()): Tra
   return {
     image: trayImage(state, freshness, paused !== null),
     tooltip: fitTooltip(name, summary, pausedLine),
-    menu: trayMenu(state, summary, paused, format),
+    menu: trayMenu(state, freshness, summary, paused, format),
   }
 }
 
@@ -106,9 +106,11 @@ function summaryParts(state: TrayState, freshness: Freshness, format: Format): S
   if (auth.state === 'signed-out') return only('signed out')
   if (freshness.state === 'token-rejected') return only('signed out: token rejected')
   if (freshness.state === 'never-synced') {
-    if (freshness.syncing) return only('reading your chargers…')
+    const soFar = freshness.chargersSoFar > 0 ? ` (${format.count(freshness.chargersSoFar, 'charger')} so far)` : ''
+    if (freshness.syncing) return only(`still loading your chargers…${soFar}`)
     const { error } = freshness
-    return only(error ? `no data yet — ${failureWords(error.code)}` : 'no data yet')
+    const loaded = soFar ? `not fully loaded${soFar}` : 'no data yet'
+    return only(error ? `${loaded} — ${failureHeadline(error.code)}` : loaded)
   }
   const parts: Omit<Summary, 'tail'> = { counts: [format.count(fleet.total, 'charger')], mildCounts: [] }
   if (counts.offline > 0) parts.counts.push(`${format.number(counts.offline)} offline`)
@@ -119,29 +121,8 @@ function summaryParts(state: TrayState, freshness: Freshness, format: Format): S
   if (isCurrent(freshness)) return { ...parts, tail: `updated ${when}` }
   const cached = `cached from ${when}`
   const error = freshness.state === 'live' ? null : freshness.error
-  if (error) return { ...parts, tail: `${cached} — ${failureWords(error.code)}` }
+  if (error) return { ...parts, tail: `${cached} — ${failureHeadline(error.code)}` }
   return { ...parts, tail: freshness.state === 'syncing' ? `${cached} — refreshing…` : cached }
-}
-
-/** A refresh failure in a few words (the list's freshness line has the full sentence). */
-function failureWords(code: string): string {
-  switch (code) {
-    case 'unreachable':
-      return 'Plugchoice unreachable'
-    case 'timeout':
-      return 'Plugchoice not responding'
-    case 'server-error':
-      return 'Plugchoice server error'
-    case 'rate-limited':
-      return 'rate limited by Plugchoice'
-    case 'forbidden':
-      return 'access refused by Plugchoice'
-    case 'invalid-response':
-    case 'foreign-link':
-      return 'unexpected answer from Plugchoice'
-    default:
-      return 'refresh failed'
-  }
 }
 
 function summaryText(summary: Summary): string {
@@ -168,7 +149,13 @@ function fitTooltip(name: string, summary: Summary, pausedUntilText: string | nu
   return `${tooltip.slice(0, TOOLTIP_MAX - 1)}…`
 }
 
-function trayMenu(state: TrayState, summary: Summary, paused: number | null, format: Format): TrayMenuItem[] {
+function trayMenu(
+  state: TrayState,
+  freshness: Freshness,
+  summary: Summary,
+  paused: number | null,
+  format: Format,
+): TrayMenuItem[] {
   const menu: TrayMenuItem[] = [info(capitalize(summaryText(summary)))]
   // What happened while the window was away; a click brings the window (its Activity button has the count).
   if (state.sinceLastLooked) {
@@ -205,10 +192,15 @@ function trayMenu(state: TrayState, summary: Summary, paused: number | null, for
 
   menu.push({ kind: 'separator' })
   const syncing = state.fleet.sync.state === 'syncing'
+  const refreshAt = freshness.state === 'live' || freshness.state === 'cached' ? freshness.refreshAt : null
   menu.push({
     kind: 'item',
-    label: syncing ? 'Refreshing…' : 'Refresh now',
-    enabled: !isSignedOut(auth) && !syncing,
+    label: syncing
+      ? 'Refreshing…'
+      : refreshAt !== null
+        ? `Refreshing at ${format.clock(refreshAt, state.now)}`
+        : 'Refresh now',
+    enabled: !isSignedOut(auth) && !syncing && refreshAt === null,
     action: { type: 'refresh' },
   })
   menu.push(pauseSubmenu(paused, state.now, format))

@@ -12,6 +12,8 @@ import {
   sortChargers,
   type SortState,
 } from '../lib/fleet-query'
+import { freshnessOf, isIncomplete, looksLive, type Freshness } from '@shared/freshness'
+import { lostContactMessage } from '../lib/api'
 import type { FleetStore } from './fleet-store.svelte'
 import type { Session } from './session.svelte'
 
@@ -33,6 +35,18 @@ export class FleetView {
   }
 
   // $derived.by: the stores are read lazily, after the constructor has set them.
+  /** The one freshness state (shared/freshness.ts) as this window sees it, its link to the app included. */
+  freshness = $derived.by<Freshness | null>(() => {
+    const status = this.#store.status
+    const link = { connected: this.#session.connected, lostMessage: lostContactMessage }
+    return status === null ? null : freshnessOf(status, this.#session.auth, link)
+  })
+  /** Everything drawn from the list looks stale (rows, badges, counts, totals) unless it may look live. */
+  stale = $derived.by(() =>
+    this.freshness === null ? this.#session.auth?.state === 'token-rejected' : !looksLive(this.freshness),
+  )
+  /** A first sync's pages so far: the counts are not the whole fleet's. */
+  incomplete = $derived.by(() => this.freshness !== null && isIncomplete(this.freshness))
   counts = $derived.by(() => countByBucket(this.#store.chargers))
   sorted = $derived.by(() => sortChargers(this.#store.chargers, this.sort))
   readonly #filter = createIncrementalFilter()

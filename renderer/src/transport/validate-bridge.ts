@@ -6,7 +6,7 @@ import { commands, events, IpcResultSchema, type CommandInvokers, type RendererB
 import { COMMANDS, EVENTS, type CommandName, type EventName } from '@shared/ipc-channels'
 import { summarizeIssues } from '@shared/plugchoice-schemas'
 import type { UntrustedBridge } from './bridge-types'
-import { compileFastCheck, type FastCheck } from './schema-precheck'
+import { compileFastCheck, type FastCheck } from '@shared/schema-precheck'
 
 const resultSchemas = Object.fromEntries(
   COMMANDS.map((command) => [command, IpcResultSchema(commands[command].response)]),

@@ -22,28 +22,59 @@ const status = (patch: Partial<FleetStatus> = {}, sync: Partial<FleetStatus['syn
   sync: { ...idleSyncStatus(), lastAttemptAt: fetchedAt, lastSuccessAt: fetchedAt, nextSyncAt, ...sync },
 })
 
+const at = (iso: string) => formatClock(Date.parse(iso), now)
+const from = formatClock(Date.parse(fetchedAt), now)
+const unreachable = {
+  code: 'unreachable',
+  message: 'Cannot reach Plugchoice: the connection was refused (ECONNREFUSED) at 127.0.0.1:5999.',
+}
+
 describe('the freshness line', () => {
   it('says how old live data is', () => {
-    expect(freshnessOf(status(), now)).toMatchObject({ text: 'Updated 4 min ago', tone: 'fresh' })
+    expect(freshnessOf(status(), now)).toMatchObject({ text: 'Updated 4 min ago', tone: 'fresh', detail: null })
   })
 
-  it('shows sync progress', () => {
+  it('keeps the data time on screen during a sync', () => {
     expect(freshnessOf(status({}, { state: 'syncing', pagesRead: 7, chargersRead: 175 }), now).text).toBe(
-      'Syncing… page 7, 175 chargers',
+      `Syncing… page 7, 175 chargers · showing data from ${from}`,
+    )
+    expect(freshnessOf(status({}, { state: 'syncing' }), now).text).toBe(`Syncing… · showing data from ${from}`)
+  })
+
+  it('says when a refresh held back for the rate limit runs, and why', () => {
+    const line = freshnessOf(status({}, { refreshAt: '2026-03-03T14:10:30Z' }), now)
+    expect(line.text).toBe(
+      `Updated 4 min ago · Refreshing at ${at('2026-03-03T14:10:30Z')} — staying within your Plugchoice rate limit`,
     )
   })
 
-  it('after a failed refresh says the data is cached, why, and when it retries', () => {
-    const line = freshnessOf(
-      status(
-        { stale: true },
-        { state: 'error', lastError: { code: 'unreachable', message: 'Cannot reach Plugchoice.' } },
-      ),
-      now,
-    )
+  it('after a failed refresh says so in plain words, with the data age and the retry; the detail is separate', () => {
+    const line = freshnessOf(status({ stale: true }, { state: 'error', lastError: unreachable }), now)
     expect(line.tone).toBe('error')
     expect(line.text).toBe(
-      `Showing cached data from ${formatClock(Date.parse(fetchedAt), now)}, updated 4 min ago — Cannot reach Plugchoice · next retry ${formatClock(Date.parse(nextSyncAt), now)}`,
+      `Can't reach Plugchoice — showing data from ${from}, 4 min old. Retrying at ${at(nextSyncAt)}.`,
+    )
+    expect(line.detail).toContain('ECONNREFUSED')
+    expect(line.text).not.toContain('ECONNREFUSED')
+  })
+
+  it('says a failed attempt at once, while the sync waits to try the page again', () => {
+    const retryAt = '2026-03-03T14:09:02Z'
+    const line = freshnessOf(
+      status({}, { state: 'syncing', lastError: unreachable, waiting: { reason: 'retry', until: retryAt } }),
+      now,
+    )
+    expect(line).toMatchObject({
+      tone: 'error',
+      text: `Can't reach Plugchoice — showing data from ${from}, 4 min old. Retrying at ${at(retryAt)}.`,
+    })
+  })
+
+  it('says a pause for the rate budget in words, with the time it resumes', () => {
+    const until = '2026-03-03T14:10:00Z'
+    const line = freshnessOf(status({}, { state: 'syncing', waiting: { reason: 'rate-budget', until } }), now)
+    expect(line.text).toBe(
+      `Syncing… · paused until ${at(until)}, staying within your Plugchoice rate limit · showing data from ${from}`,
     )
   })
 
@@ -54,7 +85,25 @@ describe('the freshness line', () => {
     expect(
       freshnessOf(status({ source: 'cache', stale: true }, { state: 'syncing', pagesRead: 1, chargersRead: 25 }), now)
         .text,
-    ).toMatch(/^Syncing… page 1, 25 chargers · Showing cached data/)
+    ).toBe(`Syncing… page 1, 25 chargers · showing cached data from ${from}`)
+  })
+
+  it('counts the rows of a first sync so far', () => {
+    const partial = { source: 'partial' as const, fetchedAt: null, total: 1_700 }
+    expect(freshnessOf(status(partial, { state: 'syncing', pagesRead: 68 }), now)).toMatchObject({
+      text: 'Loading your fleet… 1,700 chargers so far',
+      tone: 'syncing',
+    })
+    expect(freshnessOf(status(partial, { state: 'error', lastError: unreachable }), now).text).toBe(
+      `Can't reach Plugchoice — showing the 1,700 chargers so far, not the whole fleet. Retrying at ${at(nextSyncAt)}.`,
+    )
+  })
+
+  it('stops the spinner and calls the list stale when the window loses the app', () => {
+    const link = { connected: false, lostMessage: 'Lost contact with the app. Reconnecting…' }
+    const line = freshnessOf(status({}, { state: 'syncing' }), now, null, systemFormat(), link)
+    expect(line.tone).toBe('error')
+    expect(line.text).toBe(`Lost contact with the app — showing data from ${from}, 4 min old.`)
   })
 
   it('explains a first sync that failed with nothing to show', () => {
@@ -65,6 +114,8 @@ describe('the freshness line', () => {
       ),
       now,
     )
-    expect(line.text).toMatch(/^Could not read the fleet — Plugchoice did not answer in time · next retry/)
+    expect(line.text).toBe(
+      `No answer from Plugchoice — the fleet could not be read yet. Retrying at ${at(nextSyncAt)}.`,
+    )
   })
 })

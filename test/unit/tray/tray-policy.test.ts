@@ -130,7 +130,7 @@ describe('tray tooltip', () => {
       utc,
     )
     expect(view.tooltip).toBe(
-      'Plugchoice Fleet — 42 chargers · 1 offline · 1 fault · cached from 14:05 — Plugchoice unreachable',
+      "Plugchoice Fleet — 42 chargers · 1 offline · 1 fault · cached from 14:05 — Can't reach Plugchoice",
     )
   })
 
@@ -175,11 +175,11 @@ describe('tray tooltip', () => {
         utc,
       ).tooltip
     expect(crowded(null)).toBe(
-      'Plugchoice Fleet — 12,345 chargers · 1 offline · 1 fault · cached from 1 Mar 09:15 — Plugchoice not responding',
+      'Plugchoice Fleet — 12,345 chargers · 1 offline · 1 fault · cached from 1 Mar 09:15 — No answer from Plugchoice',
     )
     const paused = crowded('2026-03-11T08:00:00Z')
     expect(paused).toBe(
-      'Plugchoice Fleet — 12,345 chargers · 1 offline · 1 fault · cached from 1 Mar 09:15 — Plugchoice not responding · alerts paused',
+      'Plugchoice Fleet — 12,345 chargers · 1 offline · 1 fault · cached from 1 Mar 09:15 — No answer from Plugchoice · alerts paused',
     )
     expect(paused.length).toBeLessThanOrEqual(127)
   })
@@ -201,14 +201,30 @@ describe('tray tooltip', () => {
   it('says what it is doing before the first data arrives', () => {
     const none = { source: 'none' as const, fetchedAt: null, total: 0 }
     expect(trayView(state([], { fleet: none, sync: { state: 'syncing' } }), utc).tooltip).toBe(
-      'Plugchoice Fleet — reading your chargers…',
+      'Plugchoice Fleet — still loading your chargers…',
     )
     expect(
       trayView(
         state([], { fleet: none, sync: { state: 'error', lastError: { code: 'unreachable', message: 'x' } } }),
         utc,
       ).tooltip,
-    ).toBe('Plugchoice Fleet — no data yet — Plugchoice unreachable')
+    ).toBe("Plugchoice Fleet — no data yet — Can't reach Plugchoice")
+  })
+
+  it('says a first sync is still loading, with the chargers read so far, and offers no refresh meanwhile', () => {
+    const partial = { source: 'partial' as const, fetchedAt: null, total: 1_700 }
+    const view = trayView(state([offline(3)], { fleet: partial, sync: { state: 'syncing' } }), utc)
+    expect(view.tooltip).toBe('Plugchoice Fleet — still loading your chargers… (1,700 chargers so far)')
+    // Counts of a list still arriving are not a fleet's: no "1 offline" in the summary, no problem icon.
+    expect(view.image).toBe('stale')
+    const refresh = view.menu.find((item) => item.kind === 'item' && item.action?.type === 'refresh')
+    expect(refresh).toMatchObject({ label: 'Refreshing…', enabled: false })
+  })
+
+  it('says when a refresh held back for the rate limit will run', () => {
+    const view = trayView(state(healthy(2), { sync: { refreshAt: '2026-03-10T14:43:00Z' } }), utc)
+    const refresh = view.menu.find((item) => item.kind === 'item' && item.action?.type === 'refresh')
+    expect(refresh).toMatchObject({ label: 'Refreshing at 14:43', enabled: false })
   })
 
   it('marks the demo fleet', () => {

@@ -7,7 +7,7 @@ import { ChargerSchema } from '@shared/plugchoice-schemas'
 import { AuthStatusSchema, FleetSnapshotSchema, SettingsSchema } from '@shared/app-schemas'
 import { generateFleet } from '@main/sim/fleet-generator'
 import { withFacts } from '@shared/charger-facts'
-import { compileFastCheck } from '@renderer/transport/schema-precheck'
+import { compileFastCheck } from '@shared/schema-precheck'
 
 const fleet = generateFleet(300, 7)
 
@@ -153,6 +153,8 @@ describe('the eval-free fast check', () => {
         lastSuccessAt: null,
         lastError: null,
         nextSyncAt: null,
+        waiting: null,
+        refreshAt: null,
         rejected: [],
       },
       poll: { intervalMs: 60000, effectiveIntervalMs: 60000, description: 'every 1 min', running: true },
