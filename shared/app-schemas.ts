@@ -152,6 +152,11 @@ export const SettingsSchema = z.object({
   startAtLogin: z.boolean().default(false),
   /** Columns of the list the user hid. */
   hiddenColumns: z.array(id).max(100).transform(unique).default([]),
+  /** Widths (rem) of the list's columns the user resized; a column not named keeps its default width. */
+  columnWidthsRem: z
+    .record(id, z.number().min(1).max(100))
+    .refine((widths) => Object.keys(widths).length <= 100, 'Too many column widths.')
+    .default({}),
   /** Fleet history older than this is pruned (daily). */
   historyRetentionDays: z.number().int().min(1).max(3650).default(90),
   /** A charger that goes offline this many times within flappingWindowMin gets one "flapping" notification. */

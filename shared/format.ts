@@ -103,3 +103,28 @@ export function formatWait(ms: number): string {
   const rest = seconds % 60
   return rest === 0 ? `${minutes} min` : `${minutes} min ${rest} s`
 }
+
+/**
+ * "2026-11-24 14:05:09": the form every spreadsheet reads as a date and time, in the given zone (the
+ * system's when absent). The zone itself is not in the cell (spreadsheets would read it as text): say it in
+ * the column's header, with timeZoneName().
+ */
+export function spreadsheetTime(at: number, timeZone?: string): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+    ...(timeZone ? { timeZone } : {}),
+  }).formatToParts(at)
+  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? ''
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}:${part('second')}`
+}
+
+/** The IANA name of the zone times are written in ("Europe/Amsterdam"), the system's when none is given. */
+export function timeZoneName(timeZone?: string): string {
+  return timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone
+}

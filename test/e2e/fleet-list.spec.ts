@@ -141,8 +141,8 @@ test.describe('the fleet list', () => {
     await expect(panel.getByRole('button', { name: 'Copy identity' })).toBeVisible()
     await saveScreenshot(app, testInfo, 'detail-panel')
 
-    // Arrow keys move the selection; the panel follows it.
-    await expect(grid(app)).toBeFocused()
+    // Opening the panel takes focus to it; arrow keys still move the selection, and the panel follows it.
+    await expect(panel).toBeFocused()
     await app.keyboard.press('ArrowDown')
     const second = bodyRows(app).and(app.locator('[aria-selected="true"]'))
     await expect(second).toHaveAttribute('aria-rowindex', '3')
@@ -162,7 +162,7 @@ test.describe('the fleet list', () => {
     await expect(bodyRows(app).and(app.locator('[aria-selected="true"]'))).toHaveAttribute('aria-rowindex', '2')
   })
 
-  test('exports the filtered, sorted view as CSV with the visible columns', async ({ app, sim }) => {
+  test('exports the filtered, sorted view as CSV with the columns shown, on request', async ({ app, sim }) => {
     await signInAndWait(app, sim.token, sim.fleet.length)
     await filterButton(app, 'In use').click()
     await filterButton(app, 'Offline').click()
@@ -174,15 +174,18 @@ test.describe('the fleet list', () => {
 
     const download = app.waitForEvent('download')
     await app.getByRole('button', { name: 'Export CSV' }).click()
+    await app.getByRole('button', { name: 'Only the columns shown' }).click()
     const file = await download
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone
     expect(file.suggestedFilename()).toMatch(/^plugchoice-fleet-.*\.csv$/)
     const rows = parseCsv(await readFile(await file.path(), 'utf8'))
     expect(rows[0]).toEqual([
       'Health',
+      'Why',
       'Identity',
       'Reference',
       'Connection',
-      'Last disconnection',
+      `Last disconnection (${zone})`,
       'OCPP status',
       'Error',
       'Vendor error code',
@@ -191,7 +194,7 @@ test.describe('the fleet list', () => {
       'Model',
       'AC/DC',
       'Firmware',
-      'Last heartbeat',
+      `Last heartbeat (${zone})`,
       'Max current (A)',
       'UUID',
     ])
@@ -203,7 +206,7 @@ test.describe('the fleet list', () => {
 
   test('hidden columns stay hidden after a reload', async ({ app, sim, web }) => {
     await signInAndWait(app, sim.token, sim.fleet.length)
-    await app.getByText('Columns', { exact: true }).click()
+    await app.getByRole('button', { name: 'Columns' }).click()
     await app.getByRole('checkbox', { name: 'Firmware' }).uncheck()
     await expect(app.getByRole('columnheader', { name: 'Firmware' })).toHaveCount(0)
     await expect(app.getByRole('checkbox', { name: 'Identity' })).toBeDisabled()

@@ -19,7 +19,10 @@ export function exportChargers(
 export async function openChargerInPlugchoice(
   charger: FleetCharger | undefined,
   ports: DesktopPorts,
+  options: { demo: boolean },
 ): Promise<{ url: string; opened: boolean }> {
+  // A simulated charger's id is some real charger's on Plugchoice, or nobody's: its link is never opened.
+  if (options.demo) throw new AppError('demo-charger', 'This is a demo charger: it has no page on Plugchoice.')
   if (!charger) throw new AppError('not-found', 'That charger is no longer in the fleet.')
   if (charger.id == null) throw new AppError('no-link', 'Plugchoice did not give this charger a web address.')
   const url = chargerWebUrl(charger.id)

@@ -7,10 +7,20 @@ import { stringify } from 'csv-stringify/sync'
 import { BUCKET_LABELS } from '@shared/fleet-health'
 import type { ExportColumn } from '@shared/app-schemas'
 import type { FleetCharger } from '@shared/charger-facts'
+import { connectionInWords, errorInWords, statusInWords } from '@shared/charger-words'
+import { parseTime, spreadsheetTime, timeZoneName } from '@shared/format'
+
+/** Where times in the file are written: the zone is said once, in the header of each time column. */
+export interface CsvOptions {
+  /** IANA zone; the system's when absent. */
+  timeZone?: string
+}
+
+const TIME_COLUMNS = new Set<ExportColumn>(['last_heartbeat_at', 'last_disconnection_at'])
 
 const HEADERS: Record<ExportColumn, string> = {
   health: 'Health',
-  reason: 'Issue',
+  reason: 'Why',
   identity: 'Identity',
   reference: 'Reference',
   connection: 'Connection',
@@ -28,22 +38,30 @@ const HEADERS: Record<ExportColumn, string> = {
   uuid: 'UUID',
 }
 
-const VALUES: Record<ExportColumn, (charger: FleetCharger) => string | number | null | undefined> = {
+type Cell = string | number | null | undefined
+const time = (value: string | null | undefined, zone: string | undefined): Cell => {
+  const at = parseTime(value)
+  // An unreadable timestamp is kept as received rather than lost.
+  return at === null ? value : spreadsheetTime(at, zone)
+}
+
+// Words, not API codes: a spreadsheet is read by people (the export's tests pin each one).
+const VALUES: Record<ExportColumn, (charger: FleetCharger, zone: string | undefined) => Cell> = {
   health: (c) => BUCKET_LABELS[c.facts.bucket],
   reason: (c) => c.facts.reason,
   identity: (c) => c.identity,
   reference: (c) => c.reference,
-  connection: (c) => c.connection_status,
-  status: (c) => c.status,
-  error: (c) => c.error,
+  connection: (c) => connectionInWords(c.connection_status),
+  status: (c) => statusInWords(c.status),
+  error: (c) => errorInWords(c.error),
   vendor_error_code: (c) => c.vendor_error_code,
   error_info: (c) => c.error_info,
   vendor: (c) => c.model?.vendor,
   model: (c) => c.model?.name,
   current_type: (c) => (c.model?.is_dc == null ? null : c.model.is_dc ? 'DC' : 'AC'),
   firmware: (c) => c.parsed_firmware_version ?? c.firmware_version,
-  last_heartbeat_at: (c) => c.last_heartbeat_at,
-  last_disconnection_at: (c) => c.last_disconnection_at,
+  last_heartbeat_at: (c, zone) => time(c.last_heartbeat_at, zone),
+  last_disconnection_at: (c, zone) => time(c.last_disconnection_at, zone),
   max_current: (c) => c.max_current,
   uuid: (c) => c.uuid,
 }
@@ -58,11 +76,18 @@ export function defuseCell(value: string | number | null | undefined): string {
   return FORMULA_START.test(text) ? `'${text}` : text
 }
 
-export function fleetCsv(chargers: readonly FleetCharger[], columns: readonly ExportColumn[]): string {
-  const rows = chargers.map((charger) => columns.map((column) => defuseCell(VALUES[column](charger))))
+export function fleetCsv(
+  chargers: readonly FleetCharger[],
+  columns: readonly ExportColumn[],
+  options: CsvOptions = {},
+): string {
+  const zone = options.timeZone
+  const header = (column: ExportColumn): string =>
+    TIME_COLUMNS.has(column) ? `${HEADERS[column]} (${timeZoneName(zone)})` : HEADERS[column]
+  const rows = chargers.map((charger) => columns.map((column) => defuseCell(VALUES[column](charger, zone))))
   // csv-stringify quotes a cell holding the record delimiter (CRLF here) but not one holding a lone CR or LF,
   // which Excel and LibreOffice read as the start of a new row: quote those too.
-  return stringify([columns.map((column) => HEADERS[column]), ...rows], {
+  return stringify([columns.map((column) => defuseCell(header(column))), ...rows], {
     bom: true,
     record_delimiter: 'windows',
     quoted_match: /[\r\n]/,

@@ -236,7 +236,8 @@ export class FleetApp {
   }
 
   async openInPlugchoice(uuid: string): Promise<{ url: string; opened: boolean }> {
-    return openChargerInPlugchoice(this.fleet.get(uuid), this.deps.ports)
+    const demo = this.auth.status().state === 'demo'
+    return openChargerInPlugchoice(this.fleet.get(uuid), this.deps.ports, { demo })
   }
 
   /** A command the user sent (charger-actions' sink): recorded in the signed-in account's history. */

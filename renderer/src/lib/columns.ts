@@ -65,7 +65,7 @@ export const COLUMNS: readonly ColumnDef[] = [
     hideable: true,
     sortKey: (charger) => BUCKETS.indexOf(charger.facts.bucket),
     tieKey: (charger) => text(charger.reference) ?? text(charger.identity),
-    exports: ['health'],
+    exports: ['health', 'reason'],
   },
   { id: 'identity', label: 'Identity', hideable: false, sortKey: (c) => text(c.identity), exports: ['identity'] },
   { id: 'reference', label: 'Reference', hideable: true, sortKey: (c) => text(c.reference), exports: ['reference'] },

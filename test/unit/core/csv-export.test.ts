@@ -26,7 +26,7 @@ describe('CSV export', () => {
     )
     expect(parseCsv(csv)).toEqual([
       ['Identity', 'Health', 'Error'],
-      ['B', 'Fault', 'GroundFailure'],
+      ['B', 'Fault', 'Ground failure'],
       ['A', 'OK', ''],
     ])
   })
@@ -91,6 +91,42 @@ describe('CSV export', () => {
       ['vendor', 'model', 'current_type', 'firmware', 'max_current'],
     )
     expect(parseCsv(csv)[1]).toEqual(['ABB', 'Terra 54', 'DC', '1.8.2', '125'])
+  })
+
+  it('writes words instead of API codes, and the reason as a column of its own', () => {
+    const csv = fleetCsv(
+      [
+        charger({ identity: 'A', connection_status: 'never_seen', status: null }),
+        charger({ identity: 'B', connection_status: 'offline', status: 'SuspendedEV', error: 'NoError' }),
+        charger({ identity: 'C', status: 'Faulted', error: 'EVCommunicationError' }),
+        charger({ identity: 'D', connection_status: 'sleeping', status: 'Available', blocked: true }),
+      ],
+      ['identity', 'health', 'reason', 'connection', 'status', 'error'],
+    )
+    const rows = parseCsv(csv)
+    expect(rows[0]).toEqual(['Identity', 'Health', 'Why', 'Connection', 'OCPP status', 'Error'])
+    expect(rows[1]!.slice(3)).toEqual(['Never connected', '', ''])
+    expect(rows[2]!.slice(3)).toEqual(['Offline', 'Suspended by the EV', ''])
+    expect(rows[3]!.slice(3)).toEqual(['Online', 'Faulted', 'EV communication error'])
+    // A code the app does not know is kept as received.
+    expect(rows[4]![3]).toBe('sleeping')
+    for (const row of rows.slice(1)) expect(row[2]).not.toBe('')
+  })
+
+  it('writes times as a spreadsheet reads a date, in one zone named in the header', () => {
+    const csv = fleetCsv(
+      [
+        charger({ last_heartbeat_at: '2026-11-24T13:05:09Z', last_disconnection_at: null }),
+        charger({ last_heartbeat_at: 'not a time' }),
+      ],
+      ['last_heartbeat_at', 'last_disconnection_at'],
+      { timeZone: 'Europe/Amsterdam' },
+    )
+    expect(parseCsv(csv)).toEqual([
+      ['Last heartbeat (Europe/Amsterdam)', 'Last disconnection (Europe/Amsterdam)'],
+      ['2026-11-24 14:05:09', ''],
+      ['not a time', ''],
+    ])
   })
 
   it('names the file after the time of export', () => {
