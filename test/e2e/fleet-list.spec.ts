@@ -282,7 +282,8 @@ test.describe('a slow first sync', () => {
     await expect(app.getByRole('heading', { name: 'Reading your fleet from Plugchoice…' })).toBeVisible({
       timeout: 30_000,
     })
-    await expect(app.getByText(/^Syncing…/)).toBeVisible()
+    // A first sync has no data to show an age for: it says it is loading, not "Syncing… · showing data from".
+    await expect(app.getByText(/^Loading your fleet…/)).toBeVisible()
     await expect(totalLine(app, sim.fleet.length)).toBeVisible({ timeout: 45_000 })
     await expectShown(app, sim.fleet.length)
   })
