@@ -100,7 +100,7 @@ test.describe('demo', () => {
   test.use({ startInDemo: true })
 
   test('shows the simulated demo fleet without a token', async ({ app }) => {
-    await expect(app.getByText(/240 chargers/)).toBeVisible({ timeout: 20_000 })
+    await expect(app.getByText('240 chargers', { exact: true })).toBeVisible({ timeout: 20_000 })
     await expect(app.getByRole('grid').or(app.getByRole('table')).first()).toBeVisible()
   })
 })

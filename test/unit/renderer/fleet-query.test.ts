@@ -193,6 +193,7 @@ describe('columns', () => {
     const shown = visibleColumns(['connection', 'model', 'firmware', 'heartbeat', 'max_current', 'status'])
     expect(exportColumnsFor(shown)).toEqual([
       'health',
+      'reason',
       'identity',
       'reference',
       'error',
