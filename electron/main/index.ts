@@ -4,7 +4,6 @@ import { join } from 'node:path'
 import { app, dialog } from 'electron'
 import { APP_ID, PRODUCT_NAME } from './app-identity'
 import { openFleetApp } from './core/open-fleet-app'
-import { chargerActionsPlug } from './charger-actions/fleet-app-plug'
 import { electronPorts } from './electron/electron-ports'
 import { forwardEvents, registerCommandHandlers } from './electron/ipc-main-adapter'
 import { registerAppScheme, serveAppBundle } from './electron/app-protocol'
@@ -69,14 +68,11 @@ async function main(): Promise<void> {
   serveAppBundle(page)
 
   // Settings only: the keychain is asked after the window and the tray are up (fleet.start() below).
-  const plug = chargerActionsPlug({ userDataDir })
   const fleet = await openFleetApp({
     userDataDir,
     env,
     ports: electronPorts(() => mainWindow?.window ?? null),
-    createSyncer: plug.createSyncer,
   })
-  const commandTable = plug.connect(fleet)
   const tray = new TrayAdapter({
     iconFor: (image) => trayIconPath(image, platform, resourcesDir),
     platform,
@@ -123,7 +119,7 @@ async function main(): Promise<void> {
   })
   mainWindow = window
   // Commands and events are in place before the page loads: its first request must find a handler.
-  stops.push(registerCommandHandlers(window.window, page, commandTable))
+  stops.push(registerCommandHandlers(window.window, page, fleet.handlers))
   stops.push(forwardEvents(window.window, (event, listener) => fleet.on(event, listener)))
 
   const renderTray = () => tray.render(trayView(fleet.trayState()))

@@ -6,7 +6,6 @@ import { existsSync } from 'node:fs'
 import { EVENTS } from '@shared/ipc-channels'
 import type { FleetApp } from '@main/core/fleet-app'
 import { openFleetApp } from '@main/core/open-fleet-app'
-import { chargerActionsPlug } from '@main/charger-actions/fleet-app-plug'
 import { startBridgeServer, type BridgeServer } from './bridge-server'
 import { webPorts } from './web-ports'
 
@@ -29,16 +28,14 @@ export async function startWebPreview(options: WebPreviewOptions): Promise<WebPr
   if (!existsSync(join(staticDir, 'index.html'))) {
     throw new Error(`The renderer is not built (${staticDir}). Run \`npm run build\` first.`)
   }
-  const plug = chargerActionsPlug({ userDataDir: options.userDataDir })
-  const app = await openFleetApp({ userDataDir: options.userDataDir, ports: webPorts, createSyncer: plug.createSyncer })
-  const handlers = plug.connect(app)
+  const app = await openFleetApp({ userDataDir: options.userDataDir, ports: webPorts })
   await app.start({ demo: options.demo })
   let server: BridgeServer
   try {
     server = await startBridgeServer({
       port: options.port,
       staticDir,
-      handlers,
+      handlers: app.handlers,
       subscribe: (send) => {
         const offs = EVENTS.map((event) => app.on(event, (payload) => send(event, payload)))
         return () => offs.forEach((off) => off())

@@ -9,7 +9,6 @@ import { randomBytes } from 'node:crypto'
 import { FleetApp } from '@main/core/fleet-app'
 import type { DesktopPorts } from '@main/core/desktop-ports'
 import { FleetSyncer } from '@main/sync/fleet-sync'
-import { RateBudget } from '@main/sync/rate-budget'
 import { KeytarSecretStore } from '@main/secrets/keytar-secret-store'
 import { KeychainUnavailableError, type SecretStore } from '@main/secrets/secret-store'
 import { TokenVault } from '@main/secrets/token-vault'
@@ -71,7 +70,7 @@ async function makeApp(options: { store?: SecretStore; apiBase?: string } = {}):
     apiBase: new URL(options.apiBase ?? world.sim.baseUrl),
     vault: new TokenVault(options.store ?? new KeytarSecretStore({ service: world.service })),
     ports,
-    createSyncer: (client) => new FleetSyncer({ client, budget: new RateBudget(), sleep: async () => {} }),
+    createSyncer: (client, budget) => new FleetSyncer({ client, budget, sleep: async () => {} }),
     log: (line) => world.logs.push(line),
   })
   world.apps.push(app)

@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { FleetApp } from '@main/core/fleet-app'
 import { FleetSyncer } from '@main/sync/fleet-sync'
-import { RateBudget } from '@main/sync/rate-budget'
 import type { SecretStore } from '@main/secrets/secret-store'
 import { TokenVault } from '@main/secrets/token-vault'
 import { startSimulatedApi, type SimulatedApi } from '@main/sim/index'
@@ -49,7 +48,7 @@ async function makeApp(store: SecretStore, vaultOptions = {}): Promise<FleetApp>
     apiBase: new URL(sim.baseUrl),
     vault: new TokenVault(store, vaultOptions),
     ports: { saveExport: async () => ({ status: 'cancelled' }), openExternal: async () => false },
-    createSyncer: (client) => new FleetSyncer({ client, budget: new RateBudget(), sleep: async () => {} }),
+    createSyncer: (client, budget) => new FleetSyncer({ client, budget, sleep: async () => {} }),
     log: () => {},
   })
   apps.push(app)

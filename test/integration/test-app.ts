@@ -4,7 +4,6 @@ import { FleetApp, type FleetAppDeps } from '@main/core/fleet-app'
 import { TokenVault } from '@main/secrets/token-vault'
 import type { SimulatedApi } from '@main/sim/index'
 import { FleetSyncer } from '@main/sync/fleet-sync'
-import { RateBudget } from '@main/sync/rate-budget'
 import type { FleetSnapshot } from '@shared/app-schemas'
 
 export function openTestApp(
@@ -20,7 +19,7 @@ export function openTestApp(
       delete: async () => secret !== (secret = null),
     }),
     ports: { saveExport: async () => ({ status: 'cancelled' }), openExternal: async () => false },
-    createSyncer: (client) => new FleetSyncer({ client, budget: new RateBudget(), sleep: async () => {} }),
+    createSyncer: (client, budget) => new FleetSyncer({ client, budget, sleep: async () => {} }),
     log: () => {},
     ...deps,
   })

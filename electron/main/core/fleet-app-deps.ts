@@ -5,7 +5,9 @@ import type { PlugchoiceClient } from '../api/plugchoice-client'
 import type { NotificationSpec } from '../notifications/notification-policy'
 import type { TokenVault } from '../secrets/token-vault'
 import type { Clock } from '../sync/clock'
+import type { ChargerActionsDeps } from '../charger-actions/charger-actions'
 import type { FleetSyncer } from '../sync/fleet-sync'
+import type { RateBudget } from '../sync/rate-budget'
 import type { TrayState } from '../tray/tray-policy'
 import type { DemoApi } from './auth-session'
 import type { DemoStart } from './demo-api'
@@ -14,6 +16,10 @@ import type { DesktopPorts } from './desktop-ports'
 export type RendererEvents = { [E in EventName]: EventPayload<E> }
 export type AppEvents = RendererEvents & { tray: TrayState; notify: NotificationSpec }
 export type RefreshReason = 'user' | 'resume' | 'network' | 'tray' | 'start'
+
+export type ChargerActionTimings = Partial<
+  Pick<ChargerActionsDeps, 'now' | 'sleep' | 'random' | 'watch' | 'pollEveryMs' | 'freshMs'>
+>
 
 export interface FleetAppDeps {
   userDataDir: string
@@ -25,7 +31,12 @@ export interface FleetAppDeps {
   clock?: Clock
   startDemoApi?: (options?: DemoStart) => Promise<DemoApi>
   createClient?: (base: URL, token: string) => PlugchoiceClient
-  /** Builds the syncer for a session (tests inject a sleep that does not wait). */
-  createSyncer?: (client: PlugchoiceClient) => FleetSyncer
+  /**
+   * Builds the syncer for a session on the session's request budget, which the charger actions share (tests
+   * inject a sleep that does not wait).
+   */
+  createSyncer?: (client: PlugchoiceClient, budget: RateBudget) => FleetSyncer
+  /** Timings of the charger actions (tests: a restart watch of milliseconds, a sleep that records). */
+  chargerActions?: ChargerActionTimings
   log?: (line: string) => void
 }

@@ -1,9 +1,9 @@
-// The main process's application, in plain Node: it owns the auth session, the fleet, the sync session, the
-// offline cache, tray state and notifications, and answers every command of the IPC contract (fleet-commands.ts).
+// The main process's application, in plain Node: it owns the auth session, the fleet, the session lifecycle
+// (which sync session runs), the charger actions, the offline cache, tray state and notifications, and answers
+// every command of the IPC contract (fleet-commands.ts, the history's and the charger actions' tables).
 // Electron (or the web preview) only carries its commands and events; nothing here imports `electron`.
 import type { ActionRecord } from '../charger-actions/action-log'
 import {
-  type Account,
   type AuthStatus,
   type ExportColumn,
   type ExportResult,
@@ -14,15 +14,15 @@ import {
 } from '@shared/app-schemas'
 import { countBuckets } from '@shared/fleet-health'
 import type { Charger } from '@shared/plugchoice-schemas'
+import { chargerCommandHandlers } from '../charger-actions/action-handlers'
+import { ChargerActions } from '../charger-actions/charger-actions'
 import type { CommandHandlers } from '../ipc/command-dispatch'
 import { NotificationPolicy } from '../notifications/notification-policy'
 import { NotificationTimer } from '../notifications/notification-timer'
 import { AccountStore } from '../storage/account-store'
 import { SettingsStore } from '../storage/settings-store'
 import { systemClock, type Clock } from '../sync/clock'
-import { FleetSyncer } from '../sync/fleet-sync'
-import { RateBudget } from '../sync/rate-budget'
-import { SyncSession, type SyncChange, type SyncedFleet } from '../sync/sync-session'
+import type { SyncChange, SyncedFleet } from '../sync/sync-session'
 import { pickProblems, type TrayState } from '../tray/tray-policy'
 import { AuthSession } from './auth-session'
 import { exportChargers, openChargerInPlugchoice } from './charger-exports'
@@ -35,6 +35,7 @@ import { FirstSyncRows } from './first-sync-rows'
 import { HistoryKeeper } from './history-keeper'
 import { OfflineFleet } from './offline-fleet'
 import { RemovalGrace } from './removal-grace'
+import { SessionLifecycle, type ShownFleet } from './session-lifecycle'
 import { pauseEnd, type PauseChoice } from '../notifications/notification-pause'
 
 export type { AppEvents, FleetAppDeps, RefreshReason, RendererEvents } from './fleet-app-deps'
@@ -53,10 +54,10 @@ export class FleetApp {
   /** What happened to the fleet, per account, on disk (SQLite): transitions, syncs, the spans it was watched. */
   private readonly history: HistoryKeeper
   private readonly notifications: NotificationTimer
-  /** The session of the signed-in client; after a rejected token, the stopped one whose error is on screen. */
-  private syncSession: SyncSession | null = null
-  /** start()'s keychain read: who is signed in is not known before it settles. */
-  private restored: Promise<void> = Promise.resolve()
+  /** One charger's detail and log, restarts and bulk runs, on each session's client and request budget. */
+  private readonly actions: ChargerActions
+  /** Sign-in, restore, sign-out: which sync session runs (session-lifecycle.ts). */
+  private readonly sessions: SessionLifecycle
 
   /** The app with its settings read: ready for commands, before the keychain is asked anything (start()). */
   static async open(deps: FleetAppDeps): Promise<FleetApp> {
@@ -105,13 +106,35 @@ export class FleetApp {
       notify: (spec) => this.events.emit('notify', spec),
       seen: () => this.events.emit('tray', this.trayState()),
     })
-    this.handlers = { ...fleetCommands(this), ...this.history.handlers() }
+    this.actions = new ChargerActions({
+      now: () => this.clock.now(),
+      ...deps.chargerActions,
+      userDataDir: deps.userDataDir,
+      log: this.log,
+      lookup: async () => (uuid) => this.fleet.get(uuid),
+      accountUuid: async () => this.auth.currentAccount()?.uuid ?? null,
+      actionSink: (entry) => this.recordAction(entry),
+    })
+    this.handlers = { ...fleetCommands(this), ...this.history.handlers(), ...chargerCommandHandlers(this.actions) }
     this.notifications = new NotificationTimer({
       policy: new NotificationPolicy(),
       clock: this.clock,
       fleet: () => this.fleet.list(),
       settings: () => this.settings,
       show: (spec) => this.events.emit('notify', spec),
+    })
+    this.sessions = new SessionLifecycle({
+      auth: this.auth,
+      vault: deps.vault,
+      history: this.history,
+      actions: this.actions,
+      shown: this.shownFleet(),
+      clock: this.clock,
+      log: this.log,
+      intervalMs: () => this.settings.pollIntervalSec * 1000,
+      ...(deps.createSyncer ? { createSyncer: deps.createSyncer } : {}),
+      authChanged: () => this.emitAuth(),
+      statusChanged: (change) => this.emitStatus(change),
     })
     // "Waiting for the system keychain…" reaches the window and the tray as soon as the vault says so.
     deps.vault.onChange(() => this.emitAuth())
@@ -126,77 +149,30 @@ export class FleetApp {
    * settles (a keychain can take seconds to answer, or ask the user to unlock it); `auth:status` waits for it.
    */
   start(options: { demo?: boolean } = {}): Promise<void> {
-    this.restored = this.restore(options.demo ?? false)
-    return this.restored
-  }
-
-  /**
-   * The remembered account's cached fleet from disk first (a keychain may wait on an unlock prompt), then the
-   * stored token. With `demo` (`--demo`), the simulated fleet unless a real account is signed in already.
-   */
-  private async restore(demo: boolean): Promise<void> {
-    const remembered = await this.auth.rememberedAccount()
-    if (remembered) await this.showCachedFleet(remembered.uuid)
-    this.emitAuth()
-    await this.auth.restore()
-    const account = this.auth.currentAccount()
-    if ((account?.uuid ?? null) !== this.fleet.origin.accountUuid) {
-      // No token after all (or another account's): the cached fleet shown meanwhile is not this session's.
-      this.forgetFleet()
-      if (account) await this.showCachedFleet(account.uuid)
-    }
-    this.emitAuth()
-    if (demo && this.auth.status().state !== 'signed-in') await this.startDemo()
-    else if (this.auth.currentClient()) this.startSyncing()
+    return this.sessions.start(options.demo ?? false)
   }
 
   async stop(): Promise<void> {
-    await this.endSyncing()
+    await this.sessions.stop()
     this.history.close()
     this.notifications.cancel()
     await this.auth.dispose()
   }
 
-  /**
-   * Who is signed in, once start() knows; or, while the keychain is slow to answer, the status saying so (the
-   * window then shows the cached fleet instead of waiting on an unlock prompt).
-   */
-  async authStatus(): Promise<AuthStatus> {
-    let stopWaiting = () => {}
-    const keychainWaiting = new Promise<void>((resolve) => {
-      stopWaiting = this.deps.vault.onChange(() => {
-        if (this.deps.vault.status().keychain.waiting) resolve()
-      })
-      if (this.deps.vault.status().keychain.waiting) resolve()
-    })
-    await Promise.race([this.restored.catch(() => undefined), keychainWaiting])
-    stopWaiting()
-    return this.auth.status()
+  authStatus(): Promise<AuthStatus> {
+    return this.sessions.authStatus()
   }
 
-  async signIn(token: string): Promise<AuthStatus> {
-    return this.openSession(await this.auth.signIn(token))
+  signIn(token: string): Promise<AuthStatus> {
+    return this.sessions.signIn(token)
   }
 
-  async startDemo(): Promise<AuthStatus> {
-    return this.openSession(await this.auth.startDemo())
+  startDemo(): Promise<AuthStatus> {
+    return this.sessions.startDemo()
   }
 
-  async signOut(): Promise<AuthStatus> {
-    await this.endSyncing()
-    this.syncSession = null
-    const account = await this.auth.signOut()
-    // The cache of the fleet shown belongs to the account of that fleet (after a rejected token, the session
-    // may already have forgotten who it was).
-    const owner = account?.uuid ?? this.fleet.origin.accountUuid
-    if (owner) {
-      await this.offline.remove(owner)
-      this.history.deleteAccount(owner)
-    }
-    this.forgetFleet()
-    this.notice = null
-    this.emitAuth()
-    return this.auth.status()
+  signOut(): Promise<AuthStatus> {
+    return this.sessions.signOut()
   }
 
   snapshot(): FleetSnapshot {
@@ -208,9 +184,7 @@ export class FleetApp {
   }
 
   refreshNow(reason: RefreshReason): void {
-    if (!this.syncSession || this.syncSession.disposed) return
-    this.log(`refresh (${reason})`)
-    void this.syncSession.refresh()
+    if (this.sessions.refresh()) this.log(`refresh (${reason})`)
   }
 
   showCharger(uuid: string): void {
@@ -224,7 +198,7 @@ export class FleetApp {
   async updateSettings(patch: SettingsPatch): Promise<Settings> {
     this.settings = await this.settingsStore.update(patch)
     this.history.settingsChanged(this.settings)
-    this.syncSession?.setIntervalMs(this.settings.pollIntervalSec * 1000)
+    this.sessions.setIntervalMs(this.settings.pollIntervalSec * 1000)
     this.events.emit('settings:changed', this.settings)
     this.emitStatus('phase')
     return this.settings
@@ -263,28 +237,42 @@ export class FleetApp {
       origin: this.fleet.origin,
       revision: this.fleet.revision,
       total: this.fleet.list().length,
-      sync: this.syncSession?.status() ?? null,
-      poll: this.syncSession?.poll() ?? null,
+      sync: this.sessions.syncStatus(),
+      poll: this.sessions.pollStatus(),
       intervalMs: this.settings.pollIntervalSec * 1000,
       notice: this.notice,
       notSeen: this.removals.notSeen(),
     })
   }
 
-  /** After a sign-in or the demo: that account's fleet (never another's), then syncing. */
-  private async openSession(account: Account): Promise<AuthStatus> {
-    await this.endSyncing()
-    this.syncSession = null
-    if (this.fleet.origin.accountUuid !== account.uuid) {
-      this.forgetFleet()
-      await this.showCachedFleet(account.uuid)
-    } else if (this.fleet.origin.source === 'live') {
-      // The same account again (after a rejected token): what is on screen is from before, not live.
-      this.fleet.setOrigin({ ...this.fleet.origin, source: 'cache' })
+  /** The fleet on screen, as the session lifecycle sees it. */
+  private shownFleet(): ShownFleet {
+    return {
+      accountUuid: () => this.fleet.origin.accountUuid,
+      markCached: () => {
+        if (this.fleet.origin.source === 'live') this.fleet.setOrigin({ ...this.fleet.origin, source: 'cache' })
+      },
+      showCached: (accountUuid) => this.showCachedFleet(accountUuid),
+      forget: () => this.forgetFleet(),
+      file: (fleet, signal) => this.fileSyncedFleet(fleet, signal),
+      page: (chargers, signal) => {
+        const account = this.auth.currentAccount()
+        if (!signal.aborted && account) this.firstRows.page(chargers, account.uuid)
+      },
+      firstSyncFailed: () => {
+        // What a failed first sync did read stays on screen, marked incomplete.
+        this.firstRows.flush()
+        this.firstRows.reset()
+      },
+      dropAccount: async (accountUuid) => {
+        if (accountUuid) {
+          await this.offline.remove(accountUuid)
+          this.history.deleteAccount(accountUuid)
+        }
+        this.forgetFleet()
+        this.notice = null
+      },
     }
-    this.emitAuth()
-    this.startSyncing()
-    return this.auth.status()
   }
 
   private async showCachedFleet(accountUuid: string): Promise<void> {
@@ -292,46 +280,6 @@ export class FleetApp {
     if (fleet) this.replaceFleet(fleet.chargers, { source: 'cache', accountUuid, fetchedAt: fleet.fetchedAt })
     // A missing copy changes nothing; a loaded one clears the old notice; a broken one says so.
     if (fleet || notice) this.notice = notice
-  }
-
-  private startSyncing(): void {
-    const client = this.auth.currentClient()
-    if (!client) return
-    const session = new SyncSession({
-      syncer: this.deps.createSyncer?.(client) ?? new FleetSyncer({ client, budget: new RateBudget(), log: this.log }),
-      identify: async (signal) => {
-        // A restored token is confirmed once with GET /user: it counts against the budget.
-        const requests = this.auth.isVerified() ? 0 : 1
-        const account = await this.auth.identify(signal)
-        // The token turned out to be another account's: the fleet on screen is not this one's.
-        if (!signal.aborted && this.fleet.origin.accountUuid && this.fleet.origin.accountUuid !== account.uuid) {
-          this.forgetFleet()
-        }
-        return { account, requests }
-      },
-      onPage: (chargers, signal) => {
-        const account = this.auth.currentAccount()
-        if (!signal.aborted && account) this.firstRows.page(chargers, account.uuid)
-      },
-      onSynced: (fleet, signal) => this.fileSyncedFleet(fleet, signal),
-      onFailed: (code, requests) => {
-        // What a failed first sync did read stays on screen, marked incomplete.
-        this.firstRows.flush()
-        this.firstRows.reset()
-        this.recordFailedSync(code, requests)
-      },
-      onTokenRejected: () => this.auth.tokenRejected(client),
-      onChange: (change) => this.onSyncChange(change),
-      clock: this.clock,
-      intervalMs: this.settings.pollIntervalSec * 1000,
-    })
-    this.syncSession = session
-    const account = this.auth.currentAccount()
-    if (account) {
-      this.history.watching(account.uuid)
-    }
-    session.start()
-    this.emitStatus('phase')
   }
 
   private async fileSyncedFleet(
@@ -354,22 +302,6 @@ export class FleetApp {
       after: this.fleet.list(),
     })
     if (before) this.notifications.onSync(transitions)
-  }
-
-  private recordFailedSync(code: string, requests: number): void {
-    if (this.auth.currentAccount()) this.history.failed(code, requests)
-  }
-
-  private onSyncChange(change: SyncChange): void {
-    if (change === 'stopped') this.emitAuth()
-    else this.emitStatus(change)
-  }
-
-  /** Stops syncing and waits for the sync under way to settle, so none of its writes lands afterwards. */
-  private async endSyncing(): Promise<void> {
-    const session = this.syncSession
-    await session?.dispose()
-    if (session) this.history.stoppedWatching()
   }
 
   /** Another account (or none) from now on: its fleet and its pending notifications go. */

@@ -7,15 +7,13 @@ import { keychainServiceName } from '../secrets/secret-store'
 import { TokenVault } from '../secrets/token-vault'
 import { startDemoApi } from './demo-api'
 import type { DesktopPorts } from './desktop-ports'
-import { FleetApp, type FleetAppDeps } from './fleet-app'
+import { FleetApp } from './fleet-app'
 
 export interface FleetAppHost {
   userDataDir: string
   ports: DesktopPorts
   /** The script variables this host obeys (a packaged app none: script-env.ts). */
   env?: NodeJS.ProcessEnv
-  /** The charger actions share each session's client and rate budget (charger-actions/fleet-app-plug.ts). */
-  createSyncer?: FleetAppDeps['createSyncer']
 }
 
 export function openFleetApp(host: FleetAppHost): Promise<FleetApp> {
@@ -26,6 +24,5 @@ export function openFleetApp(host: FleetAppHost): Promise<FleetApp> {
     vault: new TokenVault(new KeytarSecretStore({ service: keychainServiceName(env) })),
     ports: host.ports,
     startDemoApi,
-    ...(host.createSyncer ? { createSyncer: host.createSyncer } : {}),
   })
 }

@@ -25,12 +25,13 @@ type HandlersOf<N extends CommandName> = {
 /** The main-process side of each command; requests arrive already validated (and with schema defaults applied). */
 /** The app's own commands, answered by core/fleet-commands.ts. */
 export type AppCommandHandlers = HandlersOf<Exclude<CommandName, ChargerCommandName | HistoryCommandName>>
-export type CommandHandlers = AppCommandHandlers & HistoryCommandHandlers
+/** Every command, as FleetApp answers them. */
+export type CommandHandlers = AppCommandHandlers & HistoryCommandHandlers & ChargerCommandHandlers
 /** The history's commands (issue 11), answered by history/history-commands.ts. */
 export type HistoryCommandHandlers = HandlersOf<HistoryCommandName>
 /** The charger commands (issue 12), answered by charger-actions/action-handlers.ts. */
 export type ChargerCommandHandlers = HandlersOf<ChargerCommandName>
-/** What the dispatcher serves; until the charger handlers are plugged in, their commands say they are not available. */
+/** What the dispatcher serves; a command without a handler says it is not available. */
 export type CommandTable = AppCommandHandlers & Partial<HistoryCommandHandlers & ChargerCommandHandlers>
 
 export async function dispatchCommand(
