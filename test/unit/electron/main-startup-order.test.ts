@@ -43,8 +43,11 @@ afterAll(async () => {
 
 describe('start-up with a keychain that has not answered yet', () => {
   it('opens the window and the tray before the keychain answers; auth:status says it is waiting, never signed out', async () => {
-    await vi.waitFor(() => expect(BrowserWindow.instances[0]?.webContents.loaded).toBeTruthy(), { timeout: 20_000 })
-    expect(FakeTray.instances).toHaveLength(1)
+    // Loaded means navigated: the page can only ask once it is there (the fake sets `loaded` before it navigates).
+    await vi.waitFor(() => expect(BrowserWindow.instances[0]?.webContents.loadedStatus).not.toBeNull(), {
+      timeout: 20_000,
+    })
+    await vi.waitFor(() => expect(FakeTray.instances).toHaveLength(1))
     const window = BrowserWindow.instances[0]!
     const authStatus = () =>
       ipcMain.invokeFrom(window.webContents, window.webContents.mainFrame, 'auth:status', undefined) as Promise<{
