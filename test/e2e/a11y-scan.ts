@@ -3,8 +3,16 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 
-export async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+// The colour rules alone, for a second look at a screen already scanned in the other colour scheme.
+const COLOUR_RULES = ['color-contrast', 'link-in-text-block']
+
+export async function seriousViolations(page: Page, options: { colourOnly?: boolean } = {}): Promise<string[]> {
+  const builder = new AxeBuilder({ page })
+  const result = await (
+    options.colourOnly
+      ? builder.withRules(COLOUR_RULES)
+      : builder.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+  ).analyze()
   return result.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .flatMap((violation) =>

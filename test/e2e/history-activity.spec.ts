@@ -21,12 +21,23 @@ async function lookOnce(app: Page): Promise<void> {
 async function downloadCsv(app: Page, button: string): Promise<{ name: string; rows: string[][] }> {
   const download = app.waitForEvent('download')
   await app.getByRole('dialog', { name: 'Activity' }).getByRole('button', { name: button }).click()
+  // The toast says how the export went: a failure fails here with the app's own words, not a silent timeout.
+  await expect(
+    app
+      .locator('.toasts')
+      .getByText(/^(Exported|Export failed)/)
+      .last(),
+  ).toContainText('Exported', {
+    timeout: 30_000,
+  })
   const file = await download
   return { name: file.suggestedFilename(), rows: parseCsv(await readFile(await file.path(), 'utf8')) }
 }
 
 test.describe('activity exports and coming back', () => {
   test('exports the period’s events and uptime report as CSV', async ({ app, sim }) => {
+    // A sign-in, a sync that records an event and two exports: on shared CI cores that can pass a minute.
+    test.slow()
     await signInAndWait(app, sim.token, sim.fleet.length)
     const victim = sim.fleet.find((c) => c.connection_status === 'online')!
     const label = chargerLabel(victim)

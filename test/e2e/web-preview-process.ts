@@ -18,7 +18,9 @@ export async function launchWebPreview(options: {
   env: Record<string, string>
   demo?: boolean
 }): Promise<WebPreviewProcess> {
-  const args = ['--import', 'tsx', 'electron/web/index.ts', '--port', '0', ...(options.demo ? ['--demo'] : [])]
+  // The built entry (`npm run build` makes out/web/index.js, as `npm run web` runs it): a second faster per start
+  // than compiling the sources with tsx, and every test starts at least one.
+  const args = ['--enable-source-maps', 'out/web/index.js', '--port', '0', ...(options.demo ? ['--demo'] : [])]
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, ...options.env },

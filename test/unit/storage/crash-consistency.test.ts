@@ -6,6 +6,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { build } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SeededRandom } from '@main/sim/seeded-random'
 import { SettingsStore } from '@main/storage/settings-store'
@@ -15,18 +16,31 @@ const KILLS = 50
 const ACCOUNT = '5d9a1f3e-2b4c-4d6e-8f70-123456789abc'
 const fixture = fileURLToPath(new URL('./fixtures/write-forever.ts', import.meta.url))
 let dir: string
+let writer: string
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'plugfleet-crash-'))
+  // Bundled once (the stores have no native parts): each of the 50 starts then costs a plain `node`, not tsx
+  // compiling the sources again.
+  writer = join(await mkdtemp(join(tmpdir(), 'plugfleet-crash-writer-')), 'write-forever.mjs')
+  await build({
+    entryPoints: [fixture],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: writer,
+    logLevel: 'warning',
+  })
 })
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true })
+  await rm(join(writer, '..'), { recursive: true, force: true })
 })
 
 /** Starts the writer, waits for its first complete save, lets it run `ms` more, then SIGKILLs it. */
 function runAndKill(ms: number): Promise<NodeJS.Signals | null> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', fixture, dir, ACCOUNT], {
+    const child = spawn(process.execPath, [writer, dir, ACCOUNT], {
       stdio: ['ignore', 'pipe', 'inherit'],
     })
     child.stdout.once('data', () => setTimeout(() => child.kill('SIGKILL'), ms))
