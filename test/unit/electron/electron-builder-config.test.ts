@@ -130,6 +130,9 @@ describe('electron-builder config', () => {
     expect(included('out/renderer/index.html')).toBe(true)
     expect(included('out/main/index.js.map')).toBe(false)
     expect(included('electron/main/index.ts')).toBe(false)
+    // The browser preview is a development tool: neither its server nor its renderer ships.
+    expect(included('out/web/index.js')).toBe(false)
+    expect(included('out/web-renderer/index.html')).toBe(false)
   })
 
   it('builds NSIS for Windows, dmg and zip for macOS, the .deb (never an AppImage) for Linux', async () => {
