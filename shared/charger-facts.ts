@@ -3,6 +3,7 @@
 // window, the tray, the notifications and the CSV export all say the same thing; none derives its own.
 import { z } from 'zod'
 import { BUCKETS, bucketOf, type Bucket } from './fleet-health'
+import { errorCode } from './charger-words'
 import { parseTime, systemFormat, type Format } from './format'
 import { ChargerSchema, type Charger } from './plugchoice-schemas'
 import { capText, MAX_TEXT_LENGTH } from './record-bounds'
@@ -29,8 +30,6 @@ export interface FactsContext {
   /** Writes the clock time into "Offline since 14:05". */
   format: Format
 }
-
-const NO_ERROR = new Set(['', 'NoError'])
 
 /**
  * The facts of one charger. `previous` is what the last sync derived for it (or the cache kept), and
@@ -91,8 +90,7 @@ function reasonFor(bucket: Exclude<Bucket, 'offline'>, charger: Charger): string
 
 /** "GroundFailure · vendor code 210"; a Faulted status without an error code says "Faulted". */
 function faultReason(charger: Charger): string {
-  const error = charger.error?.trim()
-  const code = error && !NO_ERROR.has(error) ? error : charger.status?.trim() || 'Fault'
+  const code = errorCode(charger.error) ?? (charger.status?.trim() || 'Fault')
   const vendor = charger.vendor_error_code?.trim()
   return vendor ? `${code} · vendor code ${vendor}` : code
 }

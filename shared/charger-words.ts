@@ -33,8 +33,14 @@ export function statusInWords(value: string | null | undefined): string | null {
   return STATUS[value] ?? codeInWords(value)
 }
 
+/** The OCPP error code as received (what search and reasons quote), or null: "NoError" is the absence of one. */
+export function errorCode(value: string | null | undefined): string | null {
+  const code = value?.trim() ?? ''
+  return code === '' || code === 'NoError' ? null : code
+}
+
 /** The OCPP error code in words; "NoError" is the absence of an error, so it reads as nothing. */
 export function errorInWords(value: string | null | undefined): string | null {
-  if (value == null || value.trim() === '' || value === 'NoError') return null
-  return codeInWords(value)
+  const code = errorCode(value)
+  return code === null ? null : codeInWords(code)
 }

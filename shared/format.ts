@@ -90,6 +90,14 @@ export function formatRelative(at: number, now: number, options: { compact?: boo
   return `${formatDuration(age)} ago`
 }
 
+/** Past this, an age in days says less than the date itself ("57 d ago" vs "7 Oct 2026"). */
+export const RECENT_AGE_MS = 3 * DAY
+
+/** "3 h ago" for a moment within the last few days; null for an older one, which is shown as its date only. */
+export function formatRecentAge(at: number, now: number): string | null {
+  return now - at > RECENT_AGE_MS ? null : formatRelative(at, now)
+}
+
 export function formatRelativeIso(value: string | null | undefined, now: number): string | null {
   const ms = parseTime(value)
   return ms === null ? null : formatRelative(ms, now)

@@ -2,13 +2,16 @@
 // this app does not know (the API grows) kept in a last group rather than dropped. Values stay plain text.
 import type { Charger } from '@shared/plugchoice-schemas'
 
-export type FieldKind = 'text' | 'timestamp' | 'flag' | 'number'
+/** connection and error are text written in words ("Offline", "No error") by the panel. */
+export type FieldKind = 'text' | 'timestamp' | 'flag' | 'number' | 'connection' | 'error'
 
 export interface DetailField {
   /** The API's own name for it (dot path), so a person can match it with the docs or support. */
   key: string
   label: string
   kind: FieldKind
+  /** What the charger last reported, not confirmed now (it is offline, or the list is not live). */
+  lastKnown: boolean
   /** The value as received: text for text, the raw ISO string for timestamps. Null when the API sent none. */
   value: string | number | boolean | null
 }
@@ -22,9 +25,12 @@ interface FieldSpec {
   key: string
   label: string
   kind: FieldKind
+  /** Reported by the charger itself: only as current as its connection. */
+  reported?: boolean
 }
 
 const f = (key: string, label: string, kind: FieldKind = 'text'): FieldSpec => ({ key, label, kind })
+const r = (key: string, label: string, kind: FieldKind = 'text'): FieldSpec => ({ key, label, kind, reported: true })
 
 const SECTIONS: ReadonlyArray<{ title: string; fields: readonly FieldSpec[] }> = [
   {
@@ -34,12 +40,12 @@ const SECTIONS: ReadonlyArray<{ title: string; fields: readonly FieldSpec[] }> =
   {
     title: 'State',
     fields: [
-      f('connection_status', 'Connection'),
-      f('status', 'OCPP status'),
-      f('error', 'Error'),
-      f('vendor_id', 'Vendor ID'),
-      f('vendor_error_code', 'Vendor error code'),
-      f('error_info', 'Error info'),
+      f('connection_status', 'Connection', 'connection'),
+      r('status', 'OCPP status'),
+      r('error', 'Error', 'error'),
+      r('vendor_id', 'Vendor ID'),
+      r('vendor_error_code', 'Vendor error code'),
+      r('error_info', 'Error info'),
       f('blocked', 'Blocked', 'flag'),
       f('setup_pending', 'Setup pending', 'flag'),
       f('setup_completed', 'Setup completed', 'flag'),
@@ -103,18 +109,28 @@ function normalise(value: unknown, kind: FieldKind): DetailField['value'] {
   if (value === null || value === undefined) return null
   if (kind === 'flag' && typeof value === 'boolean') return value
   if (kind === 'number' && typeof value === 'number') return value
-  if ((kind === 'text' || kind === 'timestamp') && typeof value === 'string') return value
+  if (kind !== 'flag' && kind !== 'number' && typeof value === 'string') return value
   return typeof value === 'string' ? value : JSON.stringify(value)
 }
 
-export function detailSections(charger: Charger): DetailSection[] {
+/**
+ * `lastKnown`: the charger's own reports are not current (it is offline, or the list is not live); those
+ * fields say so in their label.
+ */
+export function detailSections(charger: Charger, options: { lastKnown?: boolean } = {}): DetailSection[] {
   const record = charger as Record<string, unknown>
   const known = new Set<string>()
   const sections: DetailSection[] = SECTIONS.map((section) => ({
     title: section.title,
-    fields: section.fields.map((spec) => {
+    fields: section.fields.map(({ reported, ...spec }) => {
       known.add(spec.key)
-      return { ...spec, value: normalise(valueAt(record, spec.key), spec.kind) }
+      const lastKnown = reported === true && options.lastKnown === true
+      return {
+        ...spec,
+        label: lastKnown ? `${spec.label} (last known)` : spec.label,
+        lastKnown,
+        value: normalise(valueAt(record, spec.key), spec.kind),
+      }
     }),
   }))
 
@@ -123,10 +139,11 @@ export function detailSections(charger: Charger): DetailSection[] {
     if (NESTED.has(key) && value !== null && typeof value === 'object' && !Array.isArray(value)) {
       for (const [inner, innerValue] of Object.entries(value as Record<string, unknown>)) {
         const path = `${key}.${inner}`
-        if (!known.has(path)) extra.push({ key: path, label: path, kind: 'text', value: normalise(innerValue, 'text') })
+        if (!known.has(path))
+          extra.push({ key: path, label: path, kind: 'text', lastKnown: false, value: normalise(innerValue, 'text') })
       }
     } else if (!known.has(key) && !NESTED.has(key) && !DERIVED.has(key)) {
-      extra.push({ key, label: key, kind: 'text', value: normalise(value, 'text') })
+      extra.push({ key, label: key, kind: 'text', lastKnown: false, value: normalise(value, 'text') })
     }
   }
   if (extra.length) sections.push({ title: 'Other fields from Plugchoice', fields: extra })

@@ -1,6 +1,7 @@
 // The columns of the fleet list: what each is called, how it sorts and which CSV columns it exports.
 // Display lives in the Svelte row; everything here is plain data so sorting and export are unit-tested.
-import { BUCKETS } from '@shared/fleet-health'
+import { BUCKETS, type Bucket } from '@shared/fleet-health'
+import { errorCode as errorCodeOf } from '@shared/charger-words'
 import type { ExportColumn } from '@shared/app-schemas'
 import type { FleetCharger } from '@shared/charger-facts'
 import { parseTime } from '@shared/format'
@@ -28,13 +29,12 @@ export interface ColumnDef {
   hideable: boolean
   /** The value the column sorts by; null sorts last in both directions. */
   sortKey: (charger: FleetCharger) => SortKey
-  /** A second key for ties (e.g. offline chargers: the one offline longest first). */
-  tieKey?: (charger: FleetCharger) => SortKey
+  /** Keys for ties, in order, always ascending (e.g. within a health bucket: the most urgent, then by name). */
+  tieKeys?: ReadonlyArray<(charger: FleetCharger) => SortKey>
   /** What this column contributes to a CSV export of the view, in order. */
   exports: readonly ExportColumn[]
 }
 
-const NO_ERROR = new Set(['', 'NoError'])
 const text = (value: string | null | undefined): string | null => (value == null || value.trim() === '' ? null : value)
 
 export function modelText(charger: FleetCharger): string | null {
@@ -49,8 +49,20 @@ export function firmwareText(charger: FleetCharger): string | null {
 
 /** The error code worth showing: "NoError" is the absence of one. */
 export function errorCode(charger: FleetCharger): string | null {
-  const error = text(charger.error)
-  return error === null || NO_ERROR.has(error) ? null : error
+  return errorCodeOf(charger.error)
+}
+
+/** Buckets whose news is a change: the charger that dropped a minute ago comes before the one gone for weeks. */
+const NEWEST_FIRST: ReadonlySet<Bucket> = new Set(['offline', 'fault'])
+
+/**
+ * Within a health bucket, the most urgent first: offline by the latest disconnection, fault by the newest
+ * fault (the facts' "since"); unknown moments after known ones. Negated so that ascending puts newest first.
+ */
+export function urgencyKey(charger: FleetCharger): SortKey {
+  if (!NEWEST_FIRST.has(charger.facts.bucket)) return null
+  const since = parseTime(charger.facts.since)
+  return since === null ? null : -since
 }
 
 export function currentType(charger: FleetCharger): 'AC' | 'DC' | null {
@@ -64,7 +76,8 @@ export const COLUMNS: readonly ColumnDef[] = [
     label: 'Health',
     hideable: true,
     sortKey: (charger) => BUCKETS.indexOf(charger.facts.bucket),
-    tieKey: (charger) => text(charger.reference) ?? text(charger.identity),
+    // One name for the last tie, the identity every charger has: a mix with the reference sorted neither way.
+    tieKeys: [urgencyKey, (charger) => text(charger.identity) ?? charger.uuid],
     exports: ['health', 'reason'],
   },
   { id: 'identity', label: 'Identity', hideable: false, sortKey: (c) => text(c.identity), exports: ['identity'] },
@@ -74,7 +87,7 @@ export const COLUMNS: readonly ColumnDef[] = [
     label: 'Connection',
     hideable: true,
     sortKey: (c) => text(c.connection_status),
-    tieKey: (c) => parseTime(c.last_disconnection_at),
+    tieKeys: [(c) => parseTime(c.last_disconnection_at)],
     exports: ['connection', 'last_disconnection_at'],
   },
   { id: 'status', label: 'OCPP status', hideable: true, sortKey: (c) => text(c.status), exports: ['status'] },
@@ -83,7 +96,7 @@ export const COLUMNS: readonly ColumnDef[] = [
     label: 'Error',
     hideable: true,
     sortKey: errorCode,
-    tieKey: (c) => text(c.vendor_error_code),
+    tieKeys: [(c) => text(c.vendor_error_code)],
     exports: ['error', 'vendor_error_code', 'error_info'],
   },
   { id: 'model', label: 'Model', hideable: true, sortKey: modelText, exports: ['vendor', 'model', 'current_type'] },

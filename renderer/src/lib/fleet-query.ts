@@ -23,44 +23,91 @@ export function searchTerms(query: string): string[] {
   return query.toLowerCase().split(/\s+/).filter(Boolean)
 }
 
-export function matchesSearch(charger: FleetCharger, terms: readonly string[]): boolean {
+/** A uuid fragment this long names one charger; a shorter one ("a1") would match half the fleet. */
+const MIN_UUID_TERM = 8
+
+interface Term {
+  text: string
+  /** The numeric id the term names exactly ("4711"), or null: ids are matched whole, never as a fragment. */
+  id: number | null
+  uuid: boolean
+}
+
+function compileTerms(query: string): Term[] {
+  return searchTerms(query).map((text) => ({
+    text,
+    id: /^\d{1,15}$/.test(text) ? Number(text) : null,
+    uuid: text.length >= MIN_UUID_TERM && /^[0-9a-f-]+$/.test(text),
+  }))
+}
+
+function matchesTerms(charger: FleetCharger, terms: readonly Term[]): boolean {
   if (terms.length === 0) return true
   const haystack = searchTextFor(charger)
-  for (const term of terms) if (!haystack.includes(term)) return false
+  for (const term of terms) {
+    if (haystack.includes(term.text)) continue
+    if (term.id !== null && charger.id === term.id) continue
+    if (term.uuid && charger.uuid.toLowerCase().includes(term.text)) continue
+    return false
+  }
   return true
 }
 
-/** Keeps the order of `chargers` (already sorted), so a keystroke never re-sorts. */
+/**
+ * Every term must appear in the charger's text (identity, reference, model, firmware, error, health and
+ * status words), or be its numeric id, or a piece of its uuid (a support ticket names a charger either way).
+ */
+export function matchesSearch(charger: FleetCharger, query: string): boolean {
+  return matchesTerms(charger, compileTerms(query))
+}
+
+/** The chargers a query finds, in the order of `chargers` (already sorted), so a keystroke never re-sorts. */
+export function searchChargers(chargers: readonly FleetCharger[], query: string): readonly FleetCharger[] {
+  const terms = compileTerms(query)
+  if (terms.length === 0) return chargers
+  return chargers.filter((charger) => matchesTerms(charger, terms))
+}
+
+/** The chargers in the chosen buckets (empty: all), in their order. */
+export function filterByBucket(
+  chargers: readonly FleetCharger[],
+  buckets: ReadonlySet<Bucket>,
+): readonly FleetCharger[] {
+  if (buckets.size === 0) return chargers
+  return chargers.filter((charger) => buckets.has(charger.facts.bucket))
+}
+
 export function filterChargers(chargers: readonly FleetCharger[], filter: FleetFilter): readonly FleetCharger[] {
-  const terms = searchTerms(filter.query)
-  const anyBucket = filter.buckets.size === 0
-  if (anyBucket && terms.length === 0) return chargers
-  return chargers.filter(
-    (charger) => (anyBucket || filter.buckets.has(charger.facts.bucket)) && matchesSearch(charger, terms),
-  )
+  return filterByBucket(searchChargers(chargers, filter.query), filter.buckets)
 }
 
 /**
- * A filter that remembers its last answer: when the query only grew (a keystroke at the end) and nothing
- * else changed, every match of the new query is among the matches of the old one, so only those are
- * searched again. Typing into a search over 10,000 chargers then gets cheaper with every letter.
+ * Whether a query that grows from `query` can only lose matches. Not when its last term may still become an
+ * id or a uuid fragment: "47" does not match id 471 but "471" does, nor does "abc1234" match a uuid that
+ * "abc12345" does.
  */
-export function createIncrementalFilter(): (
+function canNarrowFrom(query: string): boolean {
+  const tail = /\S+$/.exec(query)?.[0]
+  if (tail === undefined) return true
+  return !/^\d+$/.test(tail) && !(tail.length < MIN_UUID_TERM && /^[0-9a-f-]+$/.test(tail))
+}
+
+/**
+ * A search that remembers its last answer: when the query only grew (a keystroke at the end) over the same
+ * chargers, every match of the new query is among the matches of the old one, so only those are searched
+ * again. Typing into a search over 10,000 chargers then gets cheaper with every letter.
+ */
+export function createIncrementalSearch(): (
   chargers: readonly FleetCharger[],
-  filter: FleetFilter,
+  query: string,
 ) => readonly FleetCharger[] {
-  let last: {
-    chargers: readonly FleetCharger[]
-    buckets: ReadonlySet<Bucket>
-    query: string
-    result: readonly FleetCharger[]
-  } | null = null
-  return (chargers, filter) => {
-    const query = filter.query.toLowerCase()
+  let last: { chargers: readonly FleetCharger[]; query: string; result: readonly FleetCharger[] } | null = null
+  return (chargers, query) => {
+    const lower = query.toLowerCase()
     const narrowing =
-      last !== null && last.chargers === chargers && last.buckets === filter.buckets && query.startsWith(last.query)
-    const result = filterChargers(narrowing ? last!.result : chargers, filter)
-    last = { chargers, buckets: filter.buckets, query, result }
+      last !== null && last.chargers === chargers && lower.startsWith(last.query) && canNarrowFrom(last.query)
+    const result = searchChargers(narrowing ? last!.result : chargers, lower)
+    last = { chargers, query: lower, result }
     return result
   }
 }
@@ -119,18 +166,22 @@ export function compareKeys(a: SortKey, b: SortKey, direction: SortDirection): n
  */
 export function sortChargers(chargers: readonly FleetCharger[], sort: SortState): FleetCharger[] {
   const column = COLUMN_BY_ID[sort.column]
+  const ties = column.tieKeys ?? []
   const decorated = chargers.map((charger, index) => ({
     charger,
     index,
     key: natural(column.sortKey(charger)),
-    tie: column.tieKey ? natural(column.tieKey(charger)) : null,
+    ties: ties.map((key) => natural(key(charger))),
   }))
-  decorated.sort(
-    (a, b) =>
-      compareNatural(a.key, b.key, sort.direction) ||
-      (column.tieKey ? compareNatural(a.tie, b.tie, 'ascending') : 0) ||
-      a.index - b.index,
-  )
+  decorated.sort((a, b) => {
+    const order = compareNatural(a.key, b.key, sort.direction)
+    if (order !== 0) return order
+    for (let i = 0; i < ties.length; i++) {
+      const tie = compareNatural(a.ties[i]!, b.ties[i]!, 'ascending')
+      if (tie !== 0) return tie
+    }
+    return a.index - b.index
+  })
   return decorated.map((entry) => entry.charger)
 }
 

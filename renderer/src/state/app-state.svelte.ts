@@ -3,11 +3,13 @@
 import { api, transport } from '../lib/api'
 import { FleetStore } from './fleet-store.svelte'
 import { FleetView } from './fleet-view.svelte'
+import { LookTracker } from './looked.svelte'
 import { Session } from './session.svelte'
 
 export const session = new Session()
 export const fleet = new FleetStore()
 export const view = new FleetView(fleet, session)
+export const looked = new LookTracker(fleet)
 
 let started = false
 
@@ -25,4 +27,6 @@ export async function startApp(): Promise<void> {
   transport.onResync(() => void Promise.all([session.load(), fleet.refetch()]))
   await transport.ready
   await Promise.all([session.load(), fleet.refetch()])
+  // The cached list on screen at start is what the user last saw: a first sync's changes are marked.
+  looked.watch(window)
 }

@@ -1,12 +1,13 @@
 // What the list shows: filters, search, sort, selection and the detail panel. "sorted" is derived from the
-// fleet and the sort only, "rows" from sorted plus filters, so a keystroke filters an already sorted array
-// and never sorts 10,000 chargers again.
+// fleet and the sort only, "searched" from sorted plus the query, "rows" from searched plus the buckets, so a
+// keystroke searches an already sorted array and a filter click only picks buckets out of the search.
 import type { Bucket } from '@shared/fleet-health'
 import type { FleetCharger } from '@shared/charger-facts'
 import { visibleColumns, type ColumnId } from '../lib/columns'
 import {
   countByBucket,
-  createIncrementalFilter,
+  createIncrementalSearch,
+  filterByBucket,
   DEFAULT_SORT,
   nextSort,
   sortChargers,
@@ -47,10 +48,12 @@ export class FleetView {
   )
   /** A first sync's pages so far: the counts are not the whole fleet's. */
   incomplete = $derived.by(() => this.freshness !== null && isIncomplete(this.freshness))
-  counts = $derived.by(() => countByBucket(this.#store.chargers))
   sorted = $derived.by(() => sortChargers(this.#store.chargers, this.sort))
-  readonly #filter = createIncrementalFilter()
-  rows = $derived(this.#filter(this.sorted, { buckets: this.buckets, query: this.query }))
+  readonly #search = createIncrementalSearch()
+  searched = $derived(this.#search(this.sorted, this.query))
+  /** Per bucket, within the current search: the filter buttons say what a click would show. */
+  counts = $derived(countByBucket(this.searched))
+  rows = $derived(filterByBucket(this.searched, this.buckets))
   columns = $derived.by(() => visibleColumns(this.#session.settings.hiddenColumns))
   selected = $derived.by<FleetCharger | undefined>(() =>
     this.selectedUuid ? this.#store.byUuid.get(this.selectedUuid) : undefined,

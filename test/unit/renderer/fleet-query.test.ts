@@ -5,7 +5,7 @@ import { countBuckets } from '@shared/fleet-health'
 import {
   compareKeys,
   countByBucket,
-  createIncrementalFilter,
+  createIncrementalSearch,
   filterChargers,
   naturalKey,
   nextSort,
@@ -98,8 +98,65 @@ describe('search', () => {
     expect(find('   ')).toHaveLength(fleet.length)
   })
 
-  it('does not search the uuid (short queries would match every charger)', () => {
+  it('does not match a short piece of a uuid (it would match half the fleet)', () => {
     expect(find('uuid-')).toEqual([])
+  })
+})
+
+describe('search means what an installer types', () => {
+  const fleet = [
+    charger({ identity: 'gone', connection_status: 'offline', status: 'Charging' }),
+    charger({ identity: 'broken', status: 'Faulted', error: 'GroundFailure' }),
+    charger({ identity: 'ground', status: 'Available', error: 'GroundFailure' }),
+    charger({ identity: 'off-duty', status: 'Unavailable' }),
+    charger({ identity: 'busy', status: 'Charging' }),
+    charger({ identity: 'fine', status: 'Available', error: 'NoError' }),
+    charger({
+      identity: 'ticket',
+      uuid: '9f1c2b7e-4d3a-4c55-8e21-0a6b5d4c3e2f',
+      id: 4711,
+    }),
+    charger({ identity: 'other', id: 47110 }),
+  ]
+  const find = (query: string) => ids(filterChargers(fleet, { buckets: new Set(), query }))
+
+  it.each([
+    ['offline', ['gone']],
+    ['fault', ['broken', 'ground']],
+    ['faulted', ['broken', 'ground']],
+    ['unavailable', ['off-duty']],
+    ['attention', ['off-duty']],
+    ['charging', ['gone', 'busy']],
+  ])('finds the health or status word %s', (query, expected) => {
+    expect(find(query)).toEqual(expected)
+  })
+
+  it('finds a charger by its whole uuid or a long piece of it, in any case', () => {
+    expect(find('9F1C2B7E-4D3A-4C55-8E21-0A6B5D4C3E2F')).toEqual(['ticket'])
+    expect(find('8e21-0a6b')).toEqual(['ticket'])
+  })
+
+  it('finds a charger by its numeric id, whole', () => {
+    expect(find('4711')).toEqual(['ticket'])
+    expect(find('47110')).toEqual(['other'])
+  })
+
+  it('"error" does not match the chargers whose code is NoError', () => {
+    expect(find('error')).toEqual([])
+    expect(find('noerror')).toEqual([])
+  })
+})
+
+describe('filter counts within the search', () => {
+  it('count what each filter would show for the current query', () => {
+    const fleet = [
+      charger({ identity: 'depot-1', connection_status: 'offline' }),
+      charger({ identity: 'depot-2' }),
+      charger({ identity: 'street-1', connection_status: 'offline' }),
+    ]
+    const counts = countByBucket(filterChargers(fleet, { buckets: new Set(), query: 'depot' }))
+    expect(counts.offline).toBe(1)
+    expect(counts.ok).toBe(1)
   })
 })
 
@@ -128,11 +185,12 @@ describe('sorting', () => {
     expect(ids(sortChargers(fleet, nextSort(up, 'max_current')))).toEqual(['thirty-two', 'sixteen', 'none', 'absent'])
   })
 
-  it('sorts by health worst first, then by name', () => {
+  it('sorts by health worst first, then by one name, the identity (not the reference)', () => {
     const fleet = [
-      charger({ identity: 'ok-b', reference: 'B' }),
+      charger({ identity: 'ok-b', reference: 'A' }),
       charger({ identity: 'off', connection_status: 'offline' }),
-      charger({ identity: 'ok-a', reference: 'A' }),
+      charger({ identity: 'ok-a', reference: 'Z' }),
+      charger({ identity: 'ok-c' }),
       charger({ identity: 'fault', status: 'Faulted' }),
     ]
     expect(ids(sortChargers(fleet, { column: 'health', direction: 'ascending' }))).toEqual([
@@ -140,7 +198,32 @@ describe('sorting', () => {
       'fault',
       'ok-a',
       'ok-b',
+      'ok-c',
     ])
+  })
+
+  it('puts the most recently gone offline first, and unknown moments after known ones', () => {
+    const fleet = [
+      charger({ identity: 'weeks', connection_status: 'offline', last_disconnection_at: '2026-01-01T10:00:00Z' }),
+      charger({ identity: 'unknown', connection_status: 'offline', last_disconnection_at: null }),
+      charger({ identity: 'minute', connection_status: 'offline', last_disconnection_at: '2026-02-20T10:00:00Z' }),
+      charger({ identity: 'day', connection_status: 'offline', last_disconnection_at: '2026-02-19T10:00:00Z' }),
+    ]
+    expect(ids(sortChargers(fleet, { column: 'health', direction: 'ascending' }))).toEqual([
+      'minute',
+      'day',
+      'weeks',
+      'unknown',
+    ])
+  })
+
+  it('puts the newest fault first', () => {
+    const fault = (identity: string, since: string): FleetCharger => {
+      const c = charger({ identity, status: 'Faulted', error: 'GroundFailure' })
+      return { ...c, facts: { ...c.facts, since } }
+    }
+    const fleet = [fault('old', '2026-01-01T00:00:00Z'), fault('new', '2026-02-01T00:00:00Z')]
+    expect(ids(sortChargers(fleet, { column: 'health', direction: 'ascending' }))).toEqual(['new', 'old'])
   })
 
   it('sorts timestamps by time, not by text', () => {
@@ -212,17 +295,18 @@ describe('natural sort keys', () => {
   })
 })
 
-describe('the incremental filter', () => {
+describe('the incremental search', () => {
   const fleet = Array.from({ length: 40 }, (_, i) =>
     charger({
       identity: `SN-${i}`,
+      id: 1000 + i,
       reference: i % 3 ? 'Depot north' : 'Depot south',
       connection_status: i % 4 ? 'online' : 'offline',
     }),
   )
 
   it('gives the same answer as a fresh filter through a typed, edited and cleared query', () => {
-    const filter = createIncrementalFilter()
+    const filter = createIncrementalSearch()
     const queries = [
       'd',
       'de',
@@ -237,19 +321,23 @@ describe('the incremental filter', () => {
       'sn-12',
       '',
       'north sn-3',
+      '1',
+      '10',
+      '100',
+      '1001',
+      'uuid',
+      'uuid-1',
+      'uuid-10',
     ]
-    for (const buckets of [new Set<never>(), new Set(['offline'] as const)]) {
-      for (const query of queries) {
-        expect(ids(filter(fleet, { buckets, query }))).toEqual(ids(filterChargers(fleet, { buckets, query })))
-      }
+    for (const query of queries) {
+      expect(ids(filter(fleet, query))).toEqual(ids(filterChargers(fleet, { buckets: new Set(), query })))
     }
   })
 
   it('starts over when the fleet changes under the same query', () => {
-    const filter = createIncrementalFilter()
-    const buckets = new Set<never>()
-    expect(filter(fleet, { buckets, query: 'south' })).toHaveLength(14)
+    const filter = createIncrementalSearch()
+    expect(filter(fleet, 'south')).toHaveLength(14)
     const grown = [...fleet, charger({ identity: 'new', reference: 'Depot south' })]
-    expect(filter(grown, { buckets, query: 'south' })).toHaveLength(15)
+    expect(filter(grown, 'south')).toHaveLength(15)
   })
 })
