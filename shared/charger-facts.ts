@@ -1,7 +1,11 @@
 // A charger's derived facts: its health bucket, the reason for it in the words a person needs in the row,
 // and since when. Derived once per sync in main (FleetModel.replace) and sent with the charger, so the
 // window, the tray, the notifications and the CSV export all say the same thing; none derives its own.
+// Where main has read the charger's connectors (GET /chargers/{uuid}), a connector worse than the charger's own
+// status decides: "Available" at connector 0 with socket 2 Faulted is a fault, and the reason names the socket.
 import { z } from 'zod'
+import type { Connector } from './charger-detail-schemas'
+import { worseConnector } from './connector-health'
 import { BUCKETS, bucketOf, type Bucket } from './fleet-health'
 import { errorCode } from './charger-words'
 import { parseTime, systemFormat, type Format } from './format'
@@ -40,8 +44,10 @@ export function deriveChargerFacts(
   charger: Charger,
   previous: ChargerFacts | null | undefined,
   context: FactsContext,
+  connectors?: readonly Connector[] | null,
 ): ChargerFacts {
-  const bucket = bucketOf(charger)
+  const worse = connectors ? worseConnector(charger, connectors) : null
+  const bucket = worse?.bucket ?? bucketOf(charger)
   if (bucket === 'offline') {
     const disconnected = parseTime(charger.last_disconnection_at)
     const since =
@@ -54,7 +60,8 @@ export function deriveChargerFacts(
     return { bucket, reason: at === null ? 'Offline' : `Offline since ${context.format.clock(at, context.now)}`, since }
   }
   // Built from the charger's own text (each field already capped), so cut to one field's length again.
-  const raw = reasonFor(bucket, charger)
+  const socket = worse && connectors?.find((connector) => connector.connector_id === worse.connectorId)
+  const raw = socket ? connectorReason(socket) : reasonFor(bucket, charger)
   const reason = raw === null ? null : capText(raw, MAX_TEXT_LENGTH)
   const created = bucket === 'never_connected' ? parseTime(charger.created_at) : null
   const since =
@@ -95,6 +102,16 @@ function faultReason(charger: Charger): string {
   return vendor ? `${code} · vendor code ${vendor}` : code
 }
 
+/** "Connector 2: Faulted · GroundFailure · vendor code RCD-02", from the connector's own fields. */
+function connectorReason(connector: Connector): string {
+  const error = errorCode(connector.error)
+  const vendor = connector.vendor_error_code?.trim()
+  const parts = [connector.status?.trim() || 'No status reported']
+  if (error) parts.push(error)
+  if (vendor) parts.push(`vendor code ${vendor}`)
+  return `Connector ${connector.connector_id}: ${parts.join(' · ')}`
+}
+
 /** Every cause that applies, most fundamental first: "Setup not completed · Blocked". */
 function attentionReason(charger: Charger): string {
   const causes: string[] = []
@@ -115,15 +132,17 @@ function unknownReason(charger: Charger): string {
 /**
  * The facts of a whole fleet. `previous` holds the facts of the last sync by uuid; where it has none, facts
  * the charger carries itself (a charger read back from the offline cache) count as the previous ones.
+ * `connectors` holds, by uuid, the connectors main has read and still trusts.
  */
 export function deriveFleetFacts(
   chargers: readonly Charger[],
   previous: ReadonlyMap<string, ChargerFacts> | null,
   context: FactsContext,
+  connectors?: ReadonlyMap<string, readonly Connector[]>,
 ): FleetCharger[] {
   return chargers.map((charger) => {
     const before = previous?.get(charger.uuid) ?? carriedFacts(charger)
-    return { ...charger, facts: deriveChargerFacts(charger, before, context) }
+    return { ...charger, facts: deriveChargerFacts(charger, before, context, connectors?.get(charger.uuid)) }
   })
 }
 

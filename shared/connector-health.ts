@@ -1,5 +1,6 @@
 // A connector's own health, in the fleet's buckets: the charger's connection with the connector's status and
-// error. A charger "Available" at connector 0 can have a faulted socket 2, and only this says so.
+// error. A charger "Available" at connector 0 can have a faulted socket 2, and only this says so. The charger's
+// facts (charger-facts.ts) take the worse connector in once main has read the connectors.
 import type { Connector } from './charger-detail-schemas'
 import { bucketOf, BUCKETS, type Bucket } from './fleet-health'
 import type { Charger } from './plugchoice-schemas'

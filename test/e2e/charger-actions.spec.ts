@@ -43,15 +43,19 @@ test.describe('diagnose and act on chargers', () => {
     await log.getByText('Params and result').first().click()
     await expect(log.locator('pre').first()).toContainText('"connectorId"')
 
-    // Another charger: socket 2 faulted while the charger itself reports something else.
-    const twoSockets = sim.fleet.find((c) => hasFaultedSecondSocket(c))
-    if (twoSockets) {
-      await open(app, twoSockets)
-      await expect(connectors.getByRole('listitem', { name: 'Connector 2' })).toContainText('GroundFailure')
-      await expect(connectors.getByText(/worse state \(Fault\)/)).toBeVisible()
-      // Once read, the list flags the charger too.
-      await expect(app.locator(`[role="row"][data-uuid="${twoSockets.uuid}"]`)).toContainText('C2 Fault')
-    }
+    // Another charger: socket 2 faulted while the charger itself reports something else. The list alone cannot
+    // know; once its connectors are read, main derives its facts with them and the row, the count and the
+    // reason all say Fault and which socket.
+    const twoSockets = sim.fleet.find((c) => hasFaultedSecondSocket(c) && bucketOf(c) !== 'fault')!
+    expect(twoSockets, 'the simulated fleet has a charger whose second socket is faulted').toBeDefined()
+    const faultCount = async () => Number((await filterButton(app, 'Fault').textContent())!.replace(/\D/g, ''))
+    const faultsBefore = await faultCount()
+    await open(app, twoSockets)
+    await expect(connectors.getByRole('listitem', { name: 'Connector 2' })).toContainText('GroundFailure')
+    await expect(connectors.getByText(/worse state \(Fault\)/)).toBeVisible()
+    const row = app.locator(`[role="row"][data-uuid="${twoSockets.uuid}"]`)
+    await expect(row.locator('.c-health')).toContainText(/Fault.*Connector 2: Faulted · GroundFailure/)
+    await expect.poll(faultCount).toBe(faultsBefore + 1)
     await expect(log.getByText('StatusNotification').first()).toBeAttached()
     await saveScreenshot(app, testInfo, 'detail-connectors-log-light')
     await app.emulateMedia({ colorScheme: 'dark' })

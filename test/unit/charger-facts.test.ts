@@ -7,7 +7,8 @@ import {
   type ChargerFacts,
   type FactsContext,
 } from '@shared/charger-facts'
-import { BUCKET_LABELS, bucketOf } from '@shared/fleet-health'
+import { ConnectorSchema, type Connector } from '@shared/charger-detail-schemas'
+import { BUCKET_LABELS, bucketOf, countBuckets } from '@shared/fleet-health'
 import { createFormat } from '@shared/format'
 import { ChargerSchema, type Charger } from '@shared/plugchoice-schemas'
 import { generateFleet } from '@main/sim/fleet-generator'
@@ -168,5 +169,48 @@ describe('since when', () => {
     // Carried facts that are not facts (an old or damaged cache) are ignored, not trusted.
     const [junk] = deriveFleetFacts([{ ...charger({ blocked: true }), facts: { bucket: 'nonsense' } }], null, context)
     expect(junk?.facts).toEqual({ bucket: 'attention', reason: 'Blocked', since: null })
+  })
+})
+
+describe('connectors, once main has read them', () => {
+  const socket = (connector_id: number, fields: Partial<Connector> = {}): Connector =>
+    ConnectorSchema.parse({ connector_id, status: 'Available', error: 'NoError', ...fields })
+  const faulted = socket(2, { status: 'Faulted', error: 'GroundFailure', vendor_error_code: 'RCD-02' })
+
+  it('make an Available charger with a faulted socket 2 a fault, and the reason names the socket', () => {
+    const read = deriveChargerFacts(charger(), null, context, [socket(1), faulted])
+    expect(read).toMatchObject({ bucket: 'fault', reason: 'Connector 2: Faulted · GroundFailure · vendor code RCD-02' })
+    // Without the connectors (before the detail is read) the same charger is OK.
+    expect(deriveChargerFacts(charger(), null, context).bucket).toBe('ok')
+  })
+
+  it('change nothing when no socket is worse than the charger says, and never hide an offline charger', () => {
+    expect(deriveChargerFacts(charger(), null, context, [socket(1), socket(2)])).toEqual(
+      deriveChargerFacts(charger(), null, context),
+    )
+    const gone = charger({ connection_status: 'offline', last_disconnection_at: '2026-03-10T14:05:00Z' })
+    expect(deriveChargerFacts(gone, null, context, [faulted])).toMatchObject({
+      bucket: 'offline',
+      reason: 'Offline since 14:05',
+    })
+    const charging = deriveChargerFacts(charger({ status: 'Charging' }), null, context, [
+      socket(1, { status: 'Charging' }),
+      socket(2, { status: 'Unavailable' }),
+    ])
+    expect(charging).toMatchObject({ bucket: 'attention', reason: 'Connector 2: Unavailable' })
+  })
+
+  it('count in the fleet by uuid: the counts of the buckets move with them', () => {
+    const fleet = [charger({ uuid: 'a' }), charger({ uuid: 'b' })]
+    const read = deriveFleetFacts(fleet, null, context, new Map([['b', [socket(1), faulted]]]))
+    expect(countBuckets(read)).toMatchObject({ ok: 1, fault: 1 })
+    expect(read.map((c) => c.facts.bucket)).toEqual(['ok', 'fault'])
+  })
+
+  it('keep the start of a socket fault from one sync to the next', () => {
+    const first = deriveChargerFacts(charger(), { bucket: 'ok', reason: null, since: null }, context, [faulted])
+    expect(first.since).toBe(new Date(NOW).toISOString())
+    const later = deriveChargerFacts(charger(), first, { ...context, now: NOW + MIN }, [faulted])
+    expect(later.since).toBe(first.since)
   })
 })

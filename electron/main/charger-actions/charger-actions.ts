@@ -30,6 +30,8 @@ import { DEFAULT_WATCH, RestartWatcher, sendRestart, type WatchTiming } from './
 export interface ChargerActionsDeps {
   /** The list's copy of the chargers (the fleet model owns them): names and permissions before a detail read. */
   lookup(): Promise<(uuid: string) => Charger | undefined>
+  /** A charger's detail was read from Plugchoice (a look, a refresh, a restart's watch) in the current session. */
+  onDetail?: (view: ChargerDetailView) => void
   /** Whose action log to write (the signed-in account). */
   accountUuid(): Promise<string | null>
   userDataDir: string
@@ -73,13 +75,17 @@ export class ChargerActions {
       ...(this.deps.random ? { random: this.deps.random } : {}),
       ...(this.deps.log ? { log: this.deps.log } : {}),
     }
-    this.#session = {
+    const session: Session = {
       client,
       rules,
       reads: new ChargerReads({
         client,
         rules,
         now: this.#now,
+        // A read that lands after a sign-out or another sign-in tells the fleet nothing.
+        onDetail: (view) => {
+          if (this.#session === session) this.deps.onDetail?.(view)
+        },
         ...(this.deps.freshMs ? { freshMs: this.deps.freshMs } : {}),
         persistence: fileReadsStore(this.deps.userDataDir, () => this.deps.accountUuid()),
         ...(this.deps.log ? { log: this.deps.log } : {}),
@@ -89,6 +95,7 @@ export class ChargerActions {
       runs: new Map(),
       pending: new Map(),
     }
+    this.#session = session
   }
 
   /** Signed out or another account: nothing read or watched for the old one survives. */

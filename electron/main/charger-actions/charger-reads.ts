@@ -15,6 +15,8 @@ export interface ChargerReadsDeps {
   rules: CallRules
   now: () => number
   freshMs?: number
+  /** A detail was read from Plugchoice (not from the cache): the fleet's facts take its connectors in. */
+  onDetail?: (view: ChargerDetailView) => void
   /** The offline copy on disk (loaded once, saved after each fresh read). */
   persistence?: ReadsPersistence
   log?: (line: string) => void
@@ -86,6 +88,7 @@ export class ChargerReads {
       }
       this.#details.set(uuid, { view, at })
       this.#save()
+      this.deps.onDetail?.(view)
       return view
     } catch (error) {
       if (!cached) throw error

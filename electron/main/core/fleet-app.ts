@@ -12,7 +12,8 @@ import {
   type Settings,
   type SettingsPatch,
 } from '@shared/app-schemas'
-import { countBuckets } from '@shared/fleet-health'
+import type { ChargerDetailView } from '@shared/charger-actions-schemas'
+import { countBuckets, fleetTransitions } from '@shared/fleet-health'
 import type { Charger } from '@shared/plugchoice-schemas'
 import { chargerCommandHandlers } from '../charger-actions/action-handlers'
 import { ChargerActions } from '../charger-actions/charger-actions'
@@ -114,6 +115,7 @@ export class FleetApp {
       lookup: async () => (uuid) => this.fleet.get(uuid),
       accountUuid: async () => this.auth.currentAccount()?.uuid ?? null,
       actionSink: (entry) => this.recordAction(entry),
+      onDetail: (view) => this.connectorsRead(view),
     })
     this.handlers = { ...fleetCommands(this), ...this.history.handlers(), ...chargerCommandHandlers(this.actions) }
     this.notifications = new NotificationTimer({
@@ -273,6 +275,17 @@ export class FleetApp {
         this.notice = null
       },
     }
+  }
+
+  /** A charger's connectors were read: its row, the counts, the tray and the notifications take them in at once. */
+  private connectorsRead(view: ChargerDetailView): void {
+    const before = this.fleet.get(view.uuid)
+    const delta = this.fleet.connectorsRead(view.uuid, view.charger.connection_status ?? null, view.connectors)
+    const after = this.fleet.get(view.uuid)
+    if (!delta || !before || !after) return
+    this.events.emit('fleet:delta', delta)
+    this.events.emit('tray', this.trayState())
+    this.notifications.onSync(fleetTransitions([before], [after]))
   }
 
   private async showCachedFleet(accountUuid: string): Promise<void> {

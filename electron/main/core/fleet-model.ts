@@ -2,8 +2,11 @@
 // instead of receiving 10,000 chargers after every poll. A charger whose data did not change keeps its
 // place in no delta at all; only changed or new chargers travel, with the uuids of the removed ones.
 // Each charger's facts (bucket, reason, since when) are derived here, once per sync, and travel with it.
+// The connectors of a charger whose detail was read count in its facts until its connection changes: a
+// reconnect (a reboot, a restart) re-reports every socket, so what was read before says nothing any more.
 import type { FleetDelta, FleetStatus } from '@shared/app-schemas'
-import { deriveFleetFacts, type ChargerFacts, type FleetCharger } from '@shared/charger-facts'
+import type { Connector } from '@shared/charger-detail-schemas'
+import { deriveChargerFacts, deriveFleetFacts, type ChargerFacts, type FleetCharger } from '@shared/charger-facts'
 import { systemFormat, type Format } from '@shared/format'
 import type { Charger } from '@shared/plugchoice-schemas'
 
@@ -28,6 +31,8 @@ export class FleetModel {
   private byUuid = new Map<string, FleetCharger>()
   private current: FleetOrigin = { source: 'none', accountUuid: null, fetchedAt: null }
   private rev = 0
+  /** Connectors read per charger, with the connection state they were read in. */
+  private sockets = new Map<string, { connection: string | null; connectors: readonly Connector[] }>()
   private readonly now: () => number
   private readonly format: Format
 
@@ -58,7 +63,16 @@ export class FleetModel {
    */
   replace(fleet: readonly Charger[], origin: FleetOrigin): FleetDelta | null {
     const previous = new Map<string, ChargerFacts>(this.chargers.map((charger) => [charger.uuid, charger.facts]))
-    const chargers = deriveFleetFacts(fleet, previous, { now: this.now(), format: this.format })
+    const connectors = new Map<string, readonly Connector[]>()
+    const sockets = new Map<string, { connection: string | null; connectors: readonly Connector[] }>()
+    for (const charger of fleet) {
+      const read = this.sockets.get(charger.uuid)
+      if (!read || read.connection !== (charger.connection_status ?? null)) continue
+      sockets.set(charger.uuid, read)
+      connectors.set(charger.uuid, read.connectors)
+    }
+    this.sockets = sockets
+    const chargers = deriveFleetFacts(fleet, previous, { now: this.now(), format: this.format }, connectors)
     const fingerprints = new Map<string, string>()
     const upserted: FleetCharger[] = []
     for (const charger of chargers) {
@@ -94,6 +108,28 @@ export class FleetModel {
     for (const charger of changed) this.byUuid.set(charger.uuid, charger)
     this.chargers = [...this.byUuid.values()]
     const delta: FleetDelta = { fromRevision: this.rev, toRevision: this.rev + 1, upserted: changed, removed: [] }
+    this.rev = delta.toRevision
+    return delta
+  }
+
+  /**
+   * A charger's connectors were read (GET /chargers/{uuid}) while it was in `connection`: its facts take them
+   * in now and at every sync until that changes. Returns the delta, or null when the facts stayed the same.
+   */
+  connectorsRead(uuid: string, connection: string | null, connectors: readonly Connector[]): FleetDelta | null {
+    const index = this.chargers.findIndex((charger) => charger.uuid === uuid)
+    const charger = this.chargers[index]
+    if (!charger) return null
+    this.sockets.set(uuid, { connection, connectors })
+    if ((charger.connection_status ?? null) !== connection) return null
+    const facts = deriveChargerFacts(charger, charger.facts, { now: this.now(), format: this.format }, connectors)
+    const updated: FleetCharger = { ...charger, facts }
+    const fingerprint = JSON.stringify(updated)
+    if (this.fingerprints.get(uuid) === fingerprint) return null
+    this.chargers = this.chargers.with(index, updated)
+    this.byUuid.set(uuid, updated)
+    this.fingerprints.set(uuid, fingerprint)
+    const delta: FleetDelta = { fromRevision: this.rev, toRevision: this.rev + 1, upserted: [updated], removed: [] }
     this.rev = delta.toRevision
     return delta
   }

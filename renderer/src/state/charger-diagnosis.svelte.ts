@@ -1,8 +1,7 @@
 // The detail panel's read-only diagnosis of one charger: its detail (connectors) and OCPP log, asked of main
-// when a charger is opened (main caches them with their age and answers from the cache when offline).
-import { SvelteMap } from 'svelte/reactivity'
+// when a charger is opened (main caches them with their age and answers from the cache when offline). A
+// connector worse than the charger reaches the list through the charger's facts, which main derives.
 import type { ChargerDetailView, LogView } from '@shared/charger-actions-schemas'
-import { worseConnector, type WorseConnector } from '@shared/connector-health'
 import { api } from '../lib/api'
 
 export class ChargerDiagnosis {
@@ -13,8 +12,6 @@ export class ChargerDiagnosis {
   loadingDetail = $state(false)
   loadingLog = $state(false)
   method = $state('')
-  /** Chargers whose detail, once read, showed a connector worse than the charger itself: the list flags them. */
-  readonly flags = new SvelteMap<string, WorseConnector>()
   #uuid: string | null = null
 
   /** A newly opened charger: what was shown for another one goes at once. */
@@ -37,11 +34,6 @@ export class ChargerDiagnosis {
     this.loadingDetail = false
     this.detail = result.ok ? result.data : this.detail
     this.detailError = result.ok ? null : result.error.message
-    if (result.ok) {
-      const worse = worseConnector(result.data.charger, result.data.connectors)
-      if (worse) this.flags.set(uuid, worse)
-      else this.flags.delete(uuid)
-    }
   }
 
   async loadLog(options: { refresh?: boolean; more?: boolean }): Promise<void> {

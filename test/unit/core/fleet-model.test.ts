@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { FleetModel } from '@main/core/fleet-model'
 import { SnapshotStore } from '@main/storage/snapshot-store'
+import { ConnectorSchema } from '@shared/charger-detail-schemas'
 import { createFormat } from '@shared/format'
 import { ChargerSchema, type Charger } from '@shared/plugchoice-schemas'
 
@@ -98,5 +99,28 @@ describe('FleetModel: the facts of each charger', () => {
     } finally {
       await rm(dir, { recursive: true, force: true })
     }
+  })
+})
+
+describe('FleetModel and the connectors read in the detail', () => {
+  const sockets = [
+    ConnectorSchema.parse({ connector_id: 1, status: 'Available', error: 'NoError' }),
+    ConnectorSchema.parse({ connector_id: 2, status: 'Faulted', error: 'GroundFailure' }),
+  ]
+
+  it('flags the charger at once, keeps it flagged at the next sync, and forgets the sockets on a reconnect', () => {
+    const model = new FleetModel()
+    model.replace([charger('a'), charger('b')], live)
+    const delta = model.connectorsRead('b', 'online', sockets)
+    expect(delta?.upserted.map((c) => [c.uuid, c.facts.bucket, c.facts.reason])).toEqual([
+      ['b', 'fault', 'Connector 2: Faulted · GroundFailure'],
+    ])
+    expect(model.connectorsRead('b', 'online', sockets)).toBeNull()
+
+    model.replace([charger('a'), charger('b')], live)
+    expect(model.get('b')?.facts.bucket).toBe('fault')
+    model.replace([charger('a'), charger('b', { connection_status: 'offline' })], live)
+    model.replace([charger('a'), charger('b')], live)
+    expect(model.get('b')?.facts.bucket).toBe('ok')
   })
 })
