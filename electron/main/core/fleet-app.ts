@@ -12,9 +12,7 @@ import {
   type Settings,
   type SettingsPatch,
 } from '@shared/app-schemas'
-import type { ChargerDetailView } from '@shared/charger-actions-schemas'
-import { countBuckets, fleetTransitions } from '@shared/fleet-health'
-import type { Charger } from '@shared/plugchoice-schemas'
+import { countBuckets } from '@shared/fleet-health'
 import { chargerCommandHandlers } from '../charger-actions/action-handlers'
 import { ChargerActions } from '../charger-actions/charger-actions'
 import type { CommandHandlers } from '../ipc/command-dispatch'
@@ -23,20 +21,19 @@ import { NotificationTimer } from '../notifications/notification-timer'
 import { AccountStore } from '../storage/account-store'
 import { SettingsStore } from '../storage/settings-store'
 import { systemClock, type Clock } from '../sync/clock'
-import type { SyncChange, SyncedFleet } from '../sync/sync-session'
+import type { SyncChange } from '../sync/sync-session'
 import { pickProblems, type TrayState } from '../tray/tray-policy'
 import { AuthSession } from './auth-session'
 import { exportChargers, openChargerInPlugchoice } from './charger-exports'
 import { EventHub } from './event-hub'
 import type { AppEvents, FleetAppDeps, RefreshReason } from './fleet-app-deps'
 import { fleetCommands } from './fleet-commands'
-import { FleetModel, type FleetOrigin } from './fleet-model'
+import type { FleetModel } from './fleet-model'
+import { FleetOnScreen } from './fleet-on-screen'
 import { fleetStatusOf } from './fleet-status'
-import { FirstSyncRows } from './first-sync-rows'
 import { HistoryKeeper } from './history-keeper'
 import { OfflineFleet } from './offline-fleet'
-import { RemovalGrace } from './removal-grace'
-import { SessionLifecycle, type ShownFleet } from './session-lifecycle'
+import { SessionLifecycle } from './session-lifecycle'
 import { pauseEnd, type PauseChoice } from '../notifications/notification-pause'
 
 export type { AppEvents, FleetAppDeps, RefreshReason, RendererEvents } from './fleet-app-deps'
@@ -47,11 +44,8 @@ export class FleetApp {
   private readonly clock: Clock
   private readonly log: (line: string) => void
   private readonly auth: AuthSession
-  private readonly offline: OfflineFleet
-  private readonly fleet = new FleetModel({ now: () => this.clock.now() })
-  private readonly removals = new RemovalGrace()
-  /** A first sync's rows, shown as its pages arrive when nothing is cached. */
-  private readonly firstRows: FirstSyncRows
+  /** The fleet on screen and every way it changes (fleet-on-screen.ts). */
+  private readonly shown: FleetOnScreen
   /** What happened to the fleet, per account, on disk (SQLite): transitions, syncs, the spans it was watched. */
   private readonly history: HistoryKeeper
   private readonly notifications: NotificationTimer
@@ -75,19 +69,10 @@ export class FleetApp {
     private readonly deps: FleetAppDeps,
     private readonly settingsStore: SettingsStore,
     private settings: Settings,
-    private notice: string | null,
+    notice: string | null,
   ) {
     this.clock = deps.clock ?? systemClock
     this.log = deps.log ?? ((line) => console.log(`[plugfleet] ${line}`))
-    this.offline = new OfflineFleet(deps.userDataDir, this.log)
-    this.firstRows = new FirstSyncRows({
-      fleet: this.fleet,
-      clock: this.clock,
-      emit: (delta) => {
-        this.events.emit('fleet:delta', delta)
-        this.events.emit('fleet:status', this.fleetStatus())
-      },
-    })
     this.auth = new AuthSession({
       apiBase: deps.apiBase,
       vault: deps.vault,
@@ -107,6 +92,18 @@ export class FleetApp {
       notify: (spec) => this.events.emit('notify', spec),
       seen: () => this.events.emit('tray', this.trayState()),
     })
+    this.shown = new FleetOnScreen({
+      clock: this.clock,
+      offline: new OfflineFleet(deps.userDataDir, this.log),
+      history: this.history,
+      currentAccount: () => this.auth.currentAccount(),
+      delta: (delta) => this.events.emit('fleet:delta', delta),
+      statusChanged: () => this.events.emit('fleet:status', this.fleetStatus()),
+      trayChanged: () => this.events.emit('tray', this.trayState()),
+      transitions: (transitions) => this.notifications.onSync(transitions),
+      forgetNotifications: () => this.notifications.reset(),
+      notice,
+    })
     this.actions = new ChargerActions({
       now: () => this.clock.now(),
       ...deps.chargerActions,
@@ -115,7 +112,7 @@ export class FleetApp {
       lookup: async () => (uuid) => this.fleet.get(uuid),
       accountUuid: async () => this.auth.currentAccount()?.uuid ?? null,
       actionSink: (entry) => this.recordAction(entry),
-      onDetail: (view) => this.connectorsRead(view),
+      onDetail: (view) => this.shown.connectorsRead(view),
     })
     this.handlers = { ...fleetCommands(this), ...this.history.handlers(), ...chargerCommandHandlers(this.actions) }
     this.notifications = new NotificationTimer({
@@ -130,7 +127,7 @@ export class FleetApp {
       vault: deps.vault,
       history: this.history,
       actions: this.actions,
-      shown: this.shownFleet(),
+      shown: this.shown,
       clock: this.clock,
       log: this.log,
       intervalMs: () => this.settings.pollIntervalSec * 1000,
@@ -140,6 +137,10 @@ export class FleetApp {
     })
     // "Waiting for the system keychain…" reaches the window and the tray as soon as the vault says so.
     deps.vault.onChange(() => this.emitAuth())
+  }
+
+  private get fleet(): FleetModel {
+    return this.shown.model
   }
 
   on<E extends keyof AppEvents>(event: E, listener: (payload: AppEvents[E]) => void): () => void {
@@ -242,93 +243,9 @@ export class FleetApp {
       sync: this.sessions.syncStatus(),
       poll: this.sessions.pollStatus(),
       intervalMs: this.settings.pollIntervalSec * 1000,
-      notice: this.notice,
-      notSeen: this.removals.notSeen(),
+      notice: this.shown.notice,
+      notSeen: this.shown.notSeen(),
     })
-  }
-
-  /** The fleet on screen, as the session lifecycle sees it. */
-  private shownFleet(): ShownFleet {
-    return {
-      accountUuid: () => this.fleet.origin.accountUuid,
-      markCached: () => {
-        if (this.fleet.origin.source === 'live') this.fleet.setOrigin({ ...this.fleet.origin, source: 'cache' })
-      },
-      showCached: (accountUuid) => this.showCachedFleet(accountUuid),
-      forget: () => this.forgetFleet(),
-      file: (fleet, signal) => this.fileSyncedFleet(fleet, signal),
-      page: (chargers, signal) => {
-        const account = this.auth.currentAccount()
-        if (!signal.aborted && account) this.firstRows.page(chargers, account.uuid)
-      },
-      firstSyncFailed: () => {
-        // What a failed first sync did read stays on screen, marked incomplete.
-        this.firstRows.flush()
-        this.firstRows.reset()
-      },
-      dropAccount: async (accountUuid) => {
-        if (accountUuid) {
-          await this.offline.remove(accountUuid)
-          this.history.deleteAccount(accountUuid)
-        }
-        this.forgetFleet()
-        this.notice = null
-      },
-    }
-  }
-
-  /** A charger's connectors were read: its row, the counts, the tray and the notifications take them in at once. */
-  private connectorsRead(view: ChargerDetailView): void {
-    const before = this.fleet.get(view.uuid)
-    const delta = this.fleet.connectorsRead(view.uuid, view.charger.connection_status ?? null, view.connectors)
-    const after = this.fleet.get(view.uuid)
-    if (!delta || !before || !after) return
-    this.events.emit('fleet:delta', delta)
-    this.events.emit('tray', this.trayState())
-    this.notifications.onSync(fleetTransitions([before], [after]))
-  }
-
-  private async showCachedFleet(accountUuid: string): Promise<void> {
-    const { fleet, notice } = await this.offline.load(accountUuid)
-    if (fleet) this.replaceFleet(fleet.chargers, { source: 'cache', accountUuid, fetchedAt: fleet.fetchedAt })
-    // A missing copy changes nothing; a loaded one clears the old notice; a broken one says so.
-    if (fleet || notice) this.notice = notice
-  }
-
-  private async fileSyncedFleet(
-    { account, chargers, fetchedAt, requests }: SyncedFleet,
-    signal: AbortSignal,
-  ): Promise<void> {
-    this.firstRows.reset()
-    // A first sync's rows shown so far are not a fleet to compare with: nothing notifies before it completes.
-    const { source } = this.fleet.origin
-    const before = source === 'cache' || source === 'live' ? this.fleet.list() : null
-    // A charger missing from this sync only is kept until a second sync confirms (removal-grace.ts).
-    const shown = before ? this.removals.apply(before, chargers).chargers : chargers
-    this.replaceFleet(shown, { source: 'live', accountUuid: account.uuid, fetchedAt })
-    this.notice = await this.offline.save(account.uuid, fetchedAt, [...this.fleet.list()])
-    if (signal.aborted) return
-    const transitions = this.history.synced(account.uuid, {
-      at: Date.parse(fetchedAt),
-      requests,
-      before,
-      after: this.fleet.list(),
-    })
-    if (before) this.notifications.onSync(transitions)
-  }
-
-  /** Another account (or none) from now on: its fleet and its pending notifications go. */
-  private forgetFleet(): void {
-    this.firstRows.reset()
-    this.replaceFleet([], { source: 'none', accountUuid: null, fetchedAt: null })
-    this.removals.reset()
-    this.history.reset()
-    this.notifications.reset()
-  }
-
-  private replaceFleet(chargers: readonly Charger[], origin: FleetOrigin): void {
-    const delta = this.fleet.replace(chargers, origin)
-    if (delta) this.events.emit('fleet:delta', delta)
   }
 
   private emitAuth(): void {
