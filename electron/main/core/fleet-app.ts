@@ -1,5 +1,5 @@
-// The main process's application, in plain Node: it owns the auth session, the fleet, the session lifecycle
-// (which sync session runs), the charger actions, the offline cache, tray state and notifications, and answers
+// The main process's application, in plain Node: it owns the auth session, the fleet on screen (fleet-on-screen.ts),
+// the session lifecycle (which sync session runs), the charger actions, tray state and notifications, and answers
 // every command of the IPC contract (fleet-commands.ts, the history's and the charger actions' tables).
 // Electron (or the web preview) only carries its commands and events; nothing here imports `electron`.
 import type { ActionRecord } from '../charger-actions/action-log'
