@@ -6,116 +6,22 @@ import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Charger, User } from '@shared/plugchoice-schemas'
+import { send, sendError } from './api-answers'
+import { chargersPage, pageLink, pageNumber, type NextLinkOverride, type PageMalformation } from './chargers-page'
 import { evolveFleet } from './fleet-dynamics'
 import { ChargerLogs } from './charger-detail-sim'
-import { CommandSim, type CommandSimOptions } from './charger-commands-sim'
+import { CommandSim } from './charger-commands-sim'
 import { answerChargerRoute, isChargerRoute } from './charger-routes'
 import { apiTimestamp, generateFleet } from './fleet-generator'
 import { mixSeed, SeededRandom } from './seeded-random'
+import type { RequestLogEntry, SimulatedApi, SimulatedApiOptions } from './simulated-api-options'
 import { SlidingWindowLimiter } from './sliding-window'
 
+export { badRecordIndex, DEFAULT_PER_PAGE } from './chargers-page'
+export type { PageMalformation, NextLinkOverride } from './chargers-page'
+export type { RequestLogEntry, SimulatedApi, SimulatedApiOptions } from './simulated-api-options'
+
 export const API_PREFIX = '/api/v3'
-export const DEFAULT_PER_PAGE = 25
-
-export type PageMalformation = 'not-json' | 'no-data' | 'bad-record'
-
-export interface SimulatedApiOptions {
-  /** The fleet to serve; otherwise one is generated from fleetSize and seed. */
-  chargers?: Charger[]
-  /** Size of the generated fleet (default 120). */
-  fleetSize?: number
-  /** Seed of the generated fleet, the user and the injected errors (default 1). */
-  seed?: number
-  /** The accepted bearer token (default: a random one). */
-  token?: string
-  /** 0 (default) picks a free port. */
-  port?: number
-  /** Added before every answer. */
-  latencyMs?: number
-  /** `per_page` is honoured up to this cap; 0 ignores `per_page` (always 25). Default 100. */
-  maxPerPage?: number
-  /** Default 500 requests per 60,000 ms, sliding, shared by all of the user's tokens (as upstream). */
-  rateLimit?: { limit: number; windowMs: number }
-  /** Probability per status code that an authenticated request fails with it (seeded). */
-  errorRates?: Partial<Record<number, number>>
-  /** Chargers changing state on a timer; `tick()` steps it by hand either way. */
-  dynamics?: { intervalMs: number; changesPerTick: number }
-  user?: Partial<User>
-  /** Time source for the rate limit and the timestamps of changes (default Date.now). */
-  clock?: () => number
-  /** Restart downtime and bulk-run pace (charger-commands-sim.ts). */
-  commands?: CommandSimOptions
-}
-
-export interface RequestLogEntry {
-  method: string
-  /** Path and query, e.g. `/api/v3/chargers?page=2`. */
-  path: string
-  time: number
-  hadAuthorization: boolean
-  authorization: string | null
-  /** The status answered (null until answered; also null for a dropped connection). */
-  status: number | null
-  /** A POST's JSON body as received (undefined for other methods and bodies that are not JSON). */
-  body?: unknown
-}
-
-export type NextLinkOverride = (page: number, defaultNext: string | null) => string | null
-
-export interface SimulatedApi {
-  /** `http://127.0.0.1:PORT` */
-  readonly origin: string
-  /** `http://127.0.0.1:PORT/api/v3` */
-  readonly baseUrl: string
-  readonly port: number
-  readonly token: string
-  readonly fleet: readonly Charger[]
-  readonly user: User
-  /** Every request received, in order (tests may clear it with `requests.length = 0`). */
-  readonly requests: RequestLogEntry[]
-  setFleet(chargers: Charger[]): void
-  /** Merges `patch` into the charger with this uuid (throws if there is none). */
-  updateCharger(uuid: string, patch: Partial<Charger>): void
-  /** Every later request is answered 401 until setToken. */
-  revokeToken(): void
-  setToken(token: string): void
-  setLatency(ms: number): void
-  /** The next `count` requests answer `status` (with a JSON `message`, or `body` as given). */
-  failNext(status: number, count?: number, body?: string): void
-  /** The next `count` requests have their connection destroyed without an answer (a network error). */
-  dropNext(count?: number): void
-  /** Every later answer for this page number is broken in this way, until clearMalformations. */
-  malformPage(page: number, kind: PageMalformation): void
-  clearMalformations(): void
-  /** Rewrites `links.next` of every chargers page (null restores the default). */
-  setNextLink(override: NextLinkOverride | null): void
-  /** Pretends the user's other tools spent `count` requests of the current window. */
-  useRateLimitBudget(count: number): void
-  rateLimitRemaining(): number
-  setUser(patch: Partial<User>): void
-  /** Moves `changes` chargers to another state (default: the dynamics' changesPerTick, or 1% of the fleet). */
-  tick(changes?: number): void
-  stop(): Promise<void>
-}
-
-/** The index of the record that `malformPage(page, 'bad-record')` breaks on a page of this length. */
-export function badRecordIndex(pageLength: number): number {
-  return Math.floor(pageLength / 2)
-}
-
-const MESSAGES: Record<number, string> = {
-  400: 'Bad Request.',
-  401: 'Unauthenticated.',
-  403: 'This action is unauthorized.',
-  404: 'Not Found.',
-  422: 'The given data was invalid.',
-  429: 'Too Many Attempts.',
-  500: 'Server Error',
-  502: 'Bad Gateway',
-  503: 'Service Unavailable',
-  504: 'Gateway Timeout',
-}
-
 function defaultToken(): string {
   // Shaped like a Laravel Sanctum personal access token: `<id>|<40 characters>`.
   return `${randomBytes(2).readUInt16BE(0)}|${randomBytes(30).toString('base64url')}`
@@ -133,12 +39,6 @@ function defaultUser(seed: number, clock: () => number): User {
     created_at: apiTimestamp(created),
     updated_at: apiTimestamp(created + 30 * 24 * 3600_000),
   }
-}
-
-function parsePositiveInt(value: string | null): number | null {
-  if (value == null || !/^\d+$/.test(value)) return null
-  const parsed = Number(value)
-  return parsed >= 1 && Number.isSafeInteger(parsed) ? parsed : null
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
@@ -171,62 +71,14 @@ export async function startSimulatedApi(options: SimulatedApiOptions = {}): Prom
   const requests: RequestLogEntry[] = []
   let origin = ''
 
-  function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-    const text = typeof body === 'string' ? body : JSON.stringify(body)
-    const type = text.trimStart().startsWith('<') ? 'text/html; charset=UTF-8' : 'application/json'
-    res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-cache, private', ...headers })
-    res.end(text)
-  }
-
-  function sendError(res: ServerResponse, status: number, headers: Record<string, string> = {}, body?: string): void {
-    if (status === 429 && !('Retry-After' in headers)) headers = { ...headers, 'Retry-After': '1' }
-    send(res, status, body ?? { message: MESSAGES[status] ?? `HTTP ${status}` }, headers)
-  }
-
-  function pageLink(url: URL, page: number): string {
-    // Laravel's paginator with withQueryString(): the request's other parameters first, then page.
-    const link = new URL(`${origin}${url.pathname}`)
-    for (const [key, value] of url.searchParams) if (key !== 'page') link.searchParams.append(key, value)
-    link.searchParams.set('page', String(page))
-    return link.toString()
-  }
-
-  function chargersPage(url: URL, res: ServerResponse, rateHeaders: Record<string, string>): void {
-    const page = parsePositiveInt(url.searchParams.get('page')) ?? 1
-    const requested = parsePositiveInt(url.searchParams.get('per_page'))
-    const perPage = maxPerPage > 0 && requested != null ? Math.min(requested, maxPerPage) : DEFAULT_PER_PAGE
-    const start = (page - 1) * perPage
-    const data: unknown[] = fleet.slice(start, start + perPage)
-    const defaultNext = start + perPage < fleet.length ? pageLink(url, page + 1) : null
-    const body: Record<string, unknown> = {
-      data,
-      links: {
-        first: pageLink(url, 1),
-        last: null,
-        prev: page > 1 ? pageLink(url, page - 1) : null,
-        next: nextLinkOverride ? nextLinkOverride(page, defaultNext) : defaultNext,
-      },
-      meta: {
-        current_page: page,
-        from: data.length ? start + 1 : null,
-        path: `${origin}${url.pathname}`,
-        per_page: perPage,
-        to: data.length ? start + data.length : null,
-      },
-    }
-    const malformation = malformed.get(page)
-    if (malformation === 'no-data') delete body.data
-    if (malformation === 'bad-record' && data.length > 0) {
-      const index = badRecordIndex(data.length)
-      const { uuid: _uuid, ...withoutUuid } = data[index] as Charger
-      data[index] = withoutUuid
-    }
-    if (malformation === 'not-json') {
-      const text = JSON.stringify(body)
-      send(res, 200, text.slice(0, Math.floor(text.length / 2)), rateHeaders)
-      return
-    }
-    send(res, 200, body, rateHeaders)
+  function answerChargersPage(url: URL, res: ServerResponse, rateHeaders: Record<string, string>): void {
+    const malformation = malformed.get(pageNumber(url))
+    send(
+      res,
+      200,
+      chargersPage({ fleet, origin, url, maxPerPage, nextLink: nextLinkOverride, malformation }),
+      rateHeaders,
+    )
   }
 
   type Route = 'user' | 'chargers' | 'charger' | null
@@ -247,7 +99,12 @@ export async function startSimulatedApi(options: SimulatedApiOptions = {}): Prom
     clock,
   }
   const commands = new CommandSim(fleetAccess, options.commands)
-  const chargerRoutes = { get: fleetAccess.get, logs, commands, pageLink }
+  const chargerRoutes = {
+    get: fleetAccess.get,
+    logs,
+    commands,
+    pageLink: (url: URL, page: number) => pageLink(origin, url, page),
+  }
 
   async function readJsonBody(req: IncomingMessage): Promise<unknown> {
     let text = ''
@@ -320,7 +177,7 @@ export async function startSimulatedApi(options: SimulatedApiOptions = {}): Prom
     }
 
     if (route === 'user') return send(res, 200, { data: user }, rateHeaders)
-    if (route === 'chargers') return chargersPage(url, res, rateHeaders)
+    if (route === 'chargers') return answerChargersPage(url, res, rateHeaders)
     const rest = url.pathname.replace(/\/+$/, '').slice(`${API_PREFIX}/chargers/`.length)
     const answer = await answerChargerRoute(chargerRoutes, req.method ?? 'GET', rest, url, body)
     return send(res, answer.status, answer.body, rateHeaders)
