@@ -11,9 +11,10 @@
 //   ok
 // Paused only shows when the fleet is otherwise OK, so a pause never hides a problem; whenever notifications
 // are paused the tooltip and the menu say so (and until when), whatever the image.
+import { compareByHealth } from '@shared/fleet-order'
 import type { AuthStatus, FleetStatus } from '@shared/app-schemas'
 import type { FleetCharger } from '@shared/charger-facts'
-import { BUCKET_LABELS, BUCKETS, chargerLabel, type Bucket, type BucketCounts } from '@shared/fleet-health'
+import { BUCKET_LABELS, chargerLabel, type Bucket, type BucketCounts } from '@shared/fleet-health'
 import { formatDuration, parseTime, systemFormat, type Format } from '@shared/format'
 import { failureHeadline, freshnessOf, isCurrent, type Freshness } from '@shared/freshness'
 import { PAUSE_CHOICES, PRODUCT_NAME } from '@shared/constants'
@@ -40,28 +41,15 @@ const PROBLEM_BUCKETS: ReadonlySet<Bucket> = new Set(['offline', 'never_connecte
 const LABEL_MAX = 48
 
 /**
- * The chargers worth a place in the tray menu: offline, never connected, fault, attention, worst bucket
- * first; within a bucket the longest offline first (unknown disconnection times after known ones), then by
- * name so the menu does not reshuffle between polls.
+ * The chargers worth a place in the tray menu: offline, never connected, fault, attention, in the order of the
+ * list sorted by health (shared/fleet-order.ts): worst bucket first, the newest outage or fault first within it,
+ * then by identity, so the menu names the rows at the top of the window and does not reshuffle between polls.
  */
 export function pickProblems(chargers: readonly FleetCharger[], limit = TRAY_PROBLEM_LIMIT): FleetCharger[] {
-  const ranked = chargers
-    .map((charger) => ({ charger, bucket: charger.facts.bucket }))
-    .filter((entry) => PROBLEM_BUCKETS.has(entry.bucket))
-    .map((entry) => ({
-      ...entry,
-      rank: BUCKETS.indexOf(entry.bucket),
-      since: parseTime(entry.charger.facts.since) ?? Number.POSITIVE_INFINITY,
-      label: chargerLabel(entry.charger),
-    }))
-  ranked.sort(
-    (a, b) =>
-      a.rank - b.rank ||
-      (a.bucket === 'offline' && a.since !== b.since ? (a.since < b.since ? -1 : 1) : 0) ||
-      a.label.localeCompare(b.label) ||
-      a.charger.uuid.localeCompare(b.charger.uuid),
-  )
-  return ranked.slice(0, Math.max(0, limit)).map((entry) => entry.charger)
+  return chargers
+    .filter((charger) => PROBLEM_BUCKETS.has(charger.facts.bucket))
+    .sort(compareByHealth)
+    .slice(0, Math.max(0, limit))
 }
 
 export function trayView(state: TrayState, format: Format = systemFormat()): TrayView {

@@ -1,10 +1,11 @@
 // The columns of the fleet list: what each is called, how it sorts and which CSV columns it exports.
 // Display lives in the Svelte row; everything here is plain data so sorting and export are unit-tested.
-import { BUCKETS, type Bucket } from '@shared/fleet-health'
+import { BUCKETS } from '@shared/fleet-health'
 import { errorCode as errorCodeOf } from '@shared/charger-words'
 import type { ExportColumn } from '@shared/app-schemas'
 import type { FleetCharger } from '@shared/charger-facts'
 import { parseTime } from '@shared/format'
+import { identityKey, urgencyKey, type SortKey } from '@shared/fleet-order'
 
 export const COLUMN_IDS = [
   'health',
@@ -20,7 +21,7 @@ export const COLUMN_IDS = [
 ] as const
 export type ColumnId = (typeof COLUMN_IDS)[number]
 
-export type SortKey = string | number | null
+export type { SortKey } from '@shared/fleet-order'
 
 export interface ColumnDef {
   id: ColumnId
@@ -52,19 +53,6 @@ export function errorCode(charger: FleetCharger): string | null {
   return errorCodeOf(charger.error)
 }
 
-/** Buckets whose news is a change: the charger that dropped a minute ago comes before the one gone for weeks. */
-const NEWEST_FIRST: ReadonlySet<Bucket> = new Set(['offline', 'fault'])
-
-/**
- * Within a health bucket, the most urgent first: offline by the latest disconnection, fault by the newest
- * fault (the facts' "since"); unknown moments after known ones. Negated so that ascending puts newest first.
- */
-export function urgencyKey(charger: FleetCharger): SortKey {
-  if (!NEWEST_FIRST.has(charger.facts.bucket)) return null
-  const since = parseTime(charger.facts.since)
-  return since === null ? null : -since
-}
-
 export function currentType(charger: FleetCharger): 'AC' | 'DC' | null {
   const isDc = charger.model?.is_dc
   return isDc == null ? null : isDc ? 'DC' : 'AC'
@@ -77,7 +65,7 @@ export const COLUMNS: readonly ColumnDef[] = [
     hideable: true,
     sortKey: (charger) => BUCKETS.indexOf(charger.facts.bucket),
     // One name for the last tie, the identity every charger has: a mix with the reference sorted neither way.
-    tieKeys: [urgencyKey, (charger) => text(charger.identity) ?? charger.uuid],
+    tieKeys: [urgencyKey, identityKey],
     exports: ['health', 'reason'],
   },
   { id: 'identity', label: 'Identity', hideable: false, sortKey: (c) => text(c.identity), exports: ['identity'] },

@@ -3,9 +3,12 @@
 import { BUCKETS, emptyCounts, type Bucket, type BucketCounts } from '@shared/fleet-health'
 import type { FleetCharger } from '@shared/charger-facts'
 import { searchTextFor } from './charger-index'
-import { COLUMN_BY_ID, type ColumnId, type SortKey } from './columns'
+import { compareNatural, natural, type SortDirection } from '@shared/fleet-order'
+import { COLUMN_BY_ID, type ColumnId } from './columns'
 
-export type SortDirection = 'ascending' | 'descending'
+export { compareKeys, naturalKey } from '@shared/fleet-order'
+
+export type { SortDirection } from '@shared/fleet-order'
 export interface SortState {
   column: ColumnId
   direction: SortDirection
@@ -116,48 +119,6 @@ export function countByBucket(chargers: readonly FleetCharger[]): BucketCounts {
   const counts = emptyCounts()
   for (const charger of chargers) counts[charger.facts.bucket]++
   return counts
-}
-
-const naturalKeys = new Map<string, string>()
-
-/**
- * A string that sorts in natural order for people with plain `<`: "EVB-2" before "EVB-10", case and accents
- * ignored. Computed once per distinct text (Intl.Collator per comparison cost ~40 ms on 10,000 chargers).
- */
-export function naturalKey(text: string): string {
-  let key = naturalKeys.get(text)
-  if (key === undefined) {
-    key = text.toLowerCase()
-    // Most identities and references are ASCII: skip the Unicode work for them.
-    // eslint-disable-next-line no-control-regex -- the ASCII range, NUL included, is the point of the test
-    if (/[^\x00-\x7f]/.test(key)) key = key.normalize('NFD').replace(/\p{M}/gu, '')
-    if (/\d/.test(key)) key = key.replace(/\d+/g, padDigits)
-    if (naturalKeys.size > 200_000) naturalKeys.clear()
-    naturalKeys.set(text, key)
-  }
-  return key
-}
-
-/** "007" and "7" → "000000000000007": equal numbers compare equal, longer numbers sort after shorter. */
-function padDigits(digits: string): string {
-  let start = 0
-  while (start < digits.length - 1 && digits.charCodeAt(start) === 48) start++
-  const significant = digits.slice(start)
-  return significant.length >= 15 ? significant : '0'.repeat(15 - significant.length) + significant
-}
-
-const natural = (key: SortKey): SortKey => (typeof key === 'string' ? naturalKey(key) : key)
-
-/** Keys already made natural: nulls last whatever the direction. */
-function compareNatural(a: SortKey, b: SortKey, direction: SortDirection): number {
-  if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1
-  const order = a < b ? -1 : a > b ? 1 : 0
-  return direction === 'ascending' ? order : -order
-}
-
-/** Nulls last whatever the direction; otherwise numbers by value, text in natural order. */
-export function compareKeys(a: SortKey, b: SortKey, direction: SortDirection): number {
-  return compareNatural(natural(a), natural(b), direction)
 }
 
 /**

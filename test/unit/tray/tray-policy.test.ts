@@ -11,6 +11,7 @@ import { countBuckets } from '@shared/fleet-health'
 import { createFormat } from '@shared/format'
 import { ChargerSchema, type Charger } from '@shared/plugchoice-schemas'
 import { pickProblems, trayView, type TrayState } from '@main/tray/tray-policy'
+import { DEFAULT_SORT, sortChargers } from '@renderer/lib/fleet-query'
 import type { TrayMenuItem } from '@main/tray/tray-view'
 
 const utc = createFormat({ locale: 'en-GB', timeZone: 'UTC' })
@@ -384,7 +385,7 @@ describe('tray menu', () => {
 })
 
 describe('pickProblems', () => {
-  it('puts the worst bucket first, then the longest offline, and leaves healthy chargers out', () => {
+  it('puts the worst bucket first, then the newest outage, and leaves healthy chargers out', () => {
     const recent = offline(5)
     const longest = offline(600)
     const unknownSince = offline(null)
@@ -395,13 +396,33 @@ describe('pickProblems', () => {
       [charger(), att, recent, fault, charger({ status: 'Charging' }), unknownSince, never, longest],
       10,
     )
-    expect(picked.map((c) => c.uuid)).toEqual([longest, recent, unknownSince, never, fault, att].map((c) => c.uuid))
+    expect(picked.map((c) => c.uuid)).toEqual([recent, longest, unknownSince, never, fault, att].map((c) => c.uuid))
+  })
+
+  it('names the chargers at the top of the list sorted by health, in the same order', () => {
+    const fleet = [
+      offline(30, { identity: 'EVB-10' }),
+      offline(30, { identity: 'EVB-2' }),
+      offline(2),
+      faulted({ identity: 'F-1' }),
+      attention(),
+      charger(),
+      ...healthy(3),
+    ]
+    const list = sortChargers(fleet, DEFAULT_SORT)
+    expect(pickProblems(fleet).map((c) => c.uuid)).toEqual(list.slice(0, 5).map((c) => c.uuid))
+    // Ties by identity in natural order, as the list sorts them.
+    expect(
+      pickProblems(fleet)
+        .map((c) => c.identity)
+        .slice(1, 3),
+    ).toEqual(['EVB-2', 'EVB-10'])
   })
 
   it('returns at most the limit, five by default', () => {
     const fleet = Array.from({ length: 9 }, (_, i) => offline(i + 1))
     expect(pickProblems(fleet)).toHaveLength(5)
-    expect(pickProblems(fleet)[0]?.uuid).toBe(fleet[8]?.uuid)
+    expect(pickProblems(fleet)[0]?.uuid).toBe(fleet[0]?.uuid)
     expect(pickProblems(fleet, 2)).toHaveLength(2)
     expect(pickProblems(healthy(4))).toEqual([])
   })
