@@ -129,8 +129,12 @@ test.describe('diagnose and act on chargers', () => {
     // The selection survives search and filters.
     await app.getByRole('searchbox', { name: 'Search chargers' }).fill('')
     await expect(app.getByText('3 chargers selected')).toBeVisible()
-    for (const charger of chosen)
+    // Each one found again (the list is longer than the window) is still ticked.
+    for (const charger of chosen) {
+      await app.getByRole('searchbox', { name: 'Search chargers' }).fill(charger.identity!)
       await expect(app.getByRole('checkbox', { name: `Select ${charger.identity}`, exact: true })).toBeChecked()
+    }
+    await app.getByRole('searchbox', { name: 'Search chargers' }).fill('')
 
     await app.getByRole('combobox', { name: 'Command for the selection' }).selectOption('restart-soft')
     await app.getByRole('button', { name: 'Send…' }).click()
