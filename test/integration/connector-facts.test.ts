@@ -38,7 +38,14 @@ it('flags a charger whose socket 2 is faulted once its detail is read: row, coun
   expect(first.chargers.find((c) => c.uuid === twoSockets.uuid)?.facts.bucket).toBe('ok')
   const faultsBefore = app.trayState().counts.fault
 
+  const deltas: number[] = []
+  const statuses: number[] = []
+  app.on('fleet:delta', (delta) => deltas.push(delta.toRevision))
+  app.on('fleet:status', (status) => statuses.push(status.revision))
   await app.handlers['charger:detail']({ uuid: twoSockets.uuid })
+  // The window hears the change and then a status naming its revision (else it would refetch the whole fleet).
+  expect(deltas).toHaveLength(1)
+  expect(statuses.at(-1)).toBe(deltas[0])
   const reason = 'Connector 2: Faulted · GroundFailure · vendor code RCD-02'
   const row = (await app.handlers['fleet:snapshot'](undefined)).chargers.find((c) => c.uuid === twoSockets.uuid)
   expect(row?.facts).toMatchObject({ bucket: 'fault', reason })

@@ -110,6 +110,9 @@ export class FleetOnScreen implements ShownFleet {
     const after = this.model.get(view.uuid)
     if (!delta || !before || !after) return
     this.deps.delta(delta)
+    // The status names the fleet's revision: without it the window would take the next status for a lost
+    // delta and fetch the whole fleet again.
+    this.deps.statusChanged()
     this.deps.trayChanged()
     this.deps.transitions(fleetTransitions([before], [after]))
   }
