@@ -29,6 +29,8 @@ export class RateBudget {
   /** When we first saw an answer of the current window: the window refills by this + windowMs at the latest. */
   #windowSeenAt: number | null = null
   #inFlight = 0
+  /** The most requests in flight at once since the window was seen: how far apart answers can be. */
+  #peakInFlight = 0
   #pausedUntil = 0
 
   constructor(options: RateBudgetOptions = {}) {
@@ -65,6 +67,7 @@ export class RateBudget {
 
   requestStarted(): void {
     this.#inFlight += 1
+    this.#peakInFlight = Math.max(this.#peakInFlight, this.#inFlight)
   }
 
   /** Call once per started request, with the answer's rate headers (or null without an answer). */
@@ -77,11 +80,17 @@ export class RateBudget {
     if (rate.limit !== null) this.#limit = rate.limit
     if (rate.remaining === null) return
     const now = this.#now()
-    // More left than before means the server started a new window.
-    if (this.#remaining === null || this.#windowSeenAt === null || rate.remaining > this.#remaining) {
+    // Answers overtake each other: one sent before the last counted can say a few more are left. Only more than
+    // the requests in flight since could explain means the server started a new window; a late answer is
+    // older news and must not hand back budget that later requests already spent.
+    const known = this.#remaining
+    if (known === null || this.#windowSeenAt === null || rate.remaining > known + this.#peakInFlight) {
       this.#windowSeenAt = now
+      this.#remaining = rate.remaining
+      this.#peakInFlight = this.#inFlight
+    } else {
+      this.#remaining = Math.min(known, rate.remaining)
     }
-    this.#remaining = rate.remaining
   }
 
   /** A 429: nothing goes out before Retry-After (or a whole window when the server did not say). */

@@ -42,6 +42,35 @@ describe('RateBudget', () => {
     expect(budget.delayBeforeRequest()).toBeGreaterThan(0)
   })
 
+  it('takes a late answer, overtaken by later ones, for older news, not for a new window', () => {
+    const { budget, advance } = budgetAt()
+    answered(budget, 300)
+    for (let i = 0; i < 4; i++) budget.requestStarted()
+    // The server counted them in order (299…296); the answers arrive out of it.
+    budget.requestFinished({ limit: 500, remaining: 296 })
+    budget.requestFinished({ limit: 500, remaining: 298 })
+    expect(budget.remaining).toBe(296)
+    budget.requestFinished({ limit: 500, remaining: 297 })
+    budget.requestFinished({ limit: 500, remaining: 299 })
+    expect(budget.remaining).toBe(296)
+    // Nor does it move the refill: the window still refills 60 s after its first answer.
+    advance(20_000)
+    answered(budget, 100)
+    expect(budget.delayBeforeRequest()).toBe(40_000)
+  })
+
+  it('still sees a new window when far more is left than in-flight requests explain', () => {
+    const { budget, advance } = budgetAt()
+    answered(budget, 150)
+    advance(30_000)
+    answered(budget, 499)
+    expect(budget.remaining).toBe(499)
+    advance(30_000)
+    answered(budget, 100)
+    // The new window was first seen 30 s ago: it refills 30 s from now.
+    expect(budget.delayBeforeRequest()).toBe(30_000)
+  })
+
   it('waits Retry-After after a 429, for every request', () => {
     const { budget, advance } = budgetAt()
     budget.rateLimited(7_000)
