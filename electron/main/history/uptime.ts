@@ -160,7 +160,9 @@ export function stripOf(
   }
   for (const segment of segments) {
     if (segment.bucket === null) {
-      push(segment.start, segment.end, 'absent')
+      // Not in the fleet is only known while the app watched: before its first sync it knows nothing.
+      for (const piece of coverage.pieces(segment.start, segment.end))
+        push(piece.start, piece.end, piece.covered ? 'absent' : 'not_watched')
       continue
     }
     const apiEnd = Math.min(segment.apiUntil, segment.end)

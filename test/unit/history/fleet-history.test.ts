@@ -97,8 +97,8 @@ describe('uptime and the strip', () => {
       ['not_watched', new Date(T0 + HOUR).toISOString(), new Date(T0 + 2 * HOUR).toISOString()],
       ['offline', new Date(T0 + 2 * HOUR).toISOString(), new Date(T0 + 8 * HOUR).toISOString()],
     ])
-    // Before the first sync the history knew nothing: not up.
-    expect(history.strip[0]?.state).toBe('absent')
+    // Before the first sync the history knew nothing: not watched (neither up nor known to be absent).
+    expect(history.strip[0]?.state).toBe('not_watched')
   })
 
   it('gives every charger its uptime over a period, in one pass', () => {

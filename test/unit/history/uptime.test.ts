@@ -50,4 +50,14 @@ describe('uptime arithmetic', () => {
     expect(uptimeOf(segments, coverage)).toEqual({ upSec: 4 * H, knownSec: 4 * H, longestOutageSec: 0 })
     expect(stripOf(segments, coverage)[0]).toEqual({ start: 0, end: 4 * H, state: 'absent' })
   })
+
+  it('says "not watched", not "not in the fleet", for the time before the app watched at all', () => {
+    const coverage = new Coverage([{ start: 2 * H, end: 10 * H }])
+    const segments = timeline(0, 10 * H, { firstSeen: 4 * H, present: true, bucket: 'ok' }, [])
+    expect(stripOf(segments, coverage).map((s) => [s.state, s.start / H, s.end / H])).toEqual([
+      ['not_watched', 0, 2],
+      ['absent', 2, 4],
+      ['ok', 4, 10],
+    ])
+  })
 })
