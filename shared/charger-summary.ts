@@ -14,7 +14,7 @@ export function chargerSummary(charger: FleetCharger, now: number, format: Forma
     since === null || since > now
       ? bucket === 'never_connected'
         ? `${label}.`
-        : `${label}, since when is not known.`
+        : `${label}; when it began is not known.`
       : bucket === 'never_connected'
         ? `${label}; added ${format.clock(since, now)}.`
         : `${label} for ${formatDuration(now - since)}, since ${format.clock(since, now)}.`

@@ -33,7 +33,7 @@ describe('the detail panel’s opening sentence', () => {
 
   it('never shows a bare NoError, and says when the start is not known', () => {
     expect(summary({ connection_status: 'online', status: 'Unavailable', error: 'NoError' })).toBe(
-      'Attention, since when is not known. Status: Unavailable.',
+      'Attention; when it began is not known. Status: Unavailable.',
     )
   })
 })

@@ -14,14 +14,14 @@ interface DefaultWidth {
 // The minimums add up to 76.7 rem (with the boxes), under the 1,248 px a 1280-wide window leaves the list: at the
 // common laptop width every column shows without scrolling sideways, and what is spare goes mostly to Reference.
 export const DEFAULT_WIDTHS: Readonly<Record<ColumnId, DefaultWidth>> = {
-  // The badge and a short reason ("Offline  since 18:12"); a long reason is cut, and read whole in its title.
-  health: { min: 11.5, share: 1.2 },
-  // A full serial ("TACW22056140G1234") in the monospace face.
-  identity: { min: 9, share: 1 },
+  // The badge and the start of its reason ("Fault  GroundFailure · …"); a long one is cut, read whole in its title.
+  health: { min: 13, share: 1.2 },
+  // Most serials whole in the monospace face ("ACE0731629", "KP48460539").
+  identity: { min: 8.5, share: 1 },
   // A site name ("Depot Amersfoort bay 5") is how installers tell chargers apart: it gets room of its own.
-  reference: { min: 12, share: 3 },
+  reference: { min: 11.5, share: 3 },
   // "Offline for 55 min" whole.
-  connection: { min: 9, share: 0.8 },
+  connection: { min: 8.5, share: 0.8 },
   status: { min: 6.5, share: 0.6 },
   error: { min: 5.5, share: 0.8 },
   model: { min: 6.5, share: 1 },
