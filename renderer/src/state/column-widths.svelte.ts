@@ -6,7 +6,7 @@ import { session } from './app-state.svelte'
 import { toasts } from './toasts.svelte'
 
 class ColumnWidths {
-  draft = $state.raw<{ id: ColumnId; rem: number } | null>(null)
+  draft = $state.raw<{ id: ColumnId; rem: number | null } | null>(null)
 
   chosen: ChosenWidths = $derived.by(() => {
     const saved = session.settings.columnWidthsRem
@@ -19,10 +19,12 @@ class ColumnWidths {
 
   /** Saves one column's width; `null` gives it back its default. */
   async commit(id: ColumnId, rem: number | null): Promise<void> {
-    const error = await session.updateSettings({
-      columnWidthsRem: withWidth(session.settings.columnWidthsRem, id, rem),
-    })
-    this.draft = null
+    // Drawn at once and kept until saved: a second arrow press before the first is saved steps on from it.
+    const columnWidthsRem = withWidth(this.chosen, id, rem)
+    const draft = { id, rem }
+    this.draft = draft
+    const error = await session.updateSettings({ columnWidthsRem })
+    if (this.draft === draft) this.draft = null
     if (error) toasts.show(`Could not keep the column width: ${error.message}`, 'error')
   }
 }
