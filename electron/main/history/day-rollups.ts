@@ -189,9 +189,7 @@ export class DayRollups {
   read(fromDay: number, toDay: number): RolledDay[] {
     return (this.stmt.get.all(fromDay, toDay) as { day: number; entries: Buffer }[]).map((row) => ({
       day: row.day,
-      entries: new Int32Array(
-        row.entries.buffer.slice(row.entries.byteOffset, row.entries.byteOffset + row.entries.byteLength),
-      ),
+      entries: int32View(row.entries),
     }))
   }
 
@@ -201,6 +199,13 @@ export class DayRollups {
     this.db.prepare(`DELETE FROM uptime_days WHERE day < ?`).run(keepFrom)
     this.db.prepare(`DELETE FROM uptime_stale WHERE day < ?`).run(keepFrom)
   }
+}
+
+/** The blob's own bytes where they are aligned (a month is 30 of 320 kB each), else a copy. */
+function int32View(blob: Buffer): Int32Array {
+  const { buffer, byteOffset, byteLength } = blob
+  if (byteOffset % 4 === 0) return new Int32Array(buffer, byteOffset, byteLength / 4)
+  return new Int32Array(buffer.slice(byteOffset, byteOffset + byteLength))
 }
 
 function findSlot(entries: Int32Array, id: number): number {

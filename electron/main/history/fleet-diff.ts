@@ -55,6 +55,8 @@ export interface FleetDiff {
   /** Chargers whose recorded state changes (new ones included). */
   states: ChargerState[]
   counts: BucketCounts
+  /** The prior state each charger of `after` was matched with, by position: the next sync's `lastOrder`. */
+  order: (ChargerState | undefined)[]
 }
 
 const DISCONNECTED: ReadonlySet<Bucket> = new Set(['offline', 'never_connected'])
@@ -133,24 +135,43 @@ function sameState(a: ChargerState, b: ChargerState): boolean {
 }
 
 /**
+ * The prior state of the charger at `index`: the API lists the fleet in the same order sync after sync, so the
+ * one found there last time is checked first; hashing 10,000 freshly parsed uuids was half the diff's time.
+ */
+function priorAt(
+  prior: ReadonlyMap<string, ChargerState>,
+  lastOrder: readonly (ChargerState | undefined)[],
+  index: number,
+  uuid: string,
+): ChargerState | undefined {
+  const guess = lastOrder[index]
+  return guess !== undefined && guess.uuid === uuid ? guess : prior.get(uuid)
+}
+
+/**
  * @param prior the recorded state by uuid; empty means "no record yet": the fleet becomes the baseline silently
  * @param notBefore the last good sync before this one (epoch seconds), or null
+ * @param lastOrder the previous diff's `order`, whose states must still be `prior`'s (a hint: any order is right)
  */
 export function diffFleet(
   prior: ReadonlyMap<string, ChargerState>,
   after: readonly Charger[],
   at: number,
   notBefore: number | null,
+  lastOrder: readonly (ChargerState | undefined)[] = [],
 ): FleetDiff {
   const baseline = prior.size === 0
   const events: EventRow[] = []
   const states: ChargerState[] = []
   const counts = emptyCounts()
+  const order = new Array<ChargerState | undefined>(after.length)
   let matched = 0
-  for (const charger of after) {
+  for (let index = 0; index < after.length; index++) {
+    const charger = after[index]!
     const bucket = bucketOf(charger)
     counts[bucket]++
-    const old = prior.get(charger.uuid)
+    const old = priorAt(prior, lastOrder, index, charger.uuid)
+    order[index] = old
     if (old?.present) matched++
     if (old && unchanged(old, charger, bucket)) continue
     const next = stateOf(charger, bucket, old?.changedAt ?? at)
@@ -203,7 +224,7 @@ export function diffFleet(
   }
   let present = 0
   for (const old of prior.values()) if (old.present) present++
-  if (matched === present) return { events, states, counts }
+  if (matched === present) return { events, states, counts, order }
   const seen = new Set(after.map((charger) => charger.uuid))
   for (const old of prior.values()) {
     if (!old.present || seen.has(old.uuid)) continue
@@ -222,5 +243,5 @@ export function diffFleet(
     })
     states.push({ ...old, present: false, changedAt: at })
   }
-  return { events, states, counts }
+  return { events, states, counts, order }
 }

@@ -45,6 +45,8 @@ export class HistoryRecorder {
   private openSpan: { id: number; end: number } | null = null
   private lastGoodSync: number | null
   private lastAt: number
+  /** The registry's chargers in the order the last good sync listed them (fleet-diff.ts's hint). */
+  private lastOrder: readonly (ChargerState | undefined)[] = []
   private readonly stmt
   private readonly rollups: DayRollups
 
@@ -102,7 +104,8 @@ export class HistoryRecorder {
         return 0
       }
       const prior = this.priorStates(input.before ?? null, at)
-      const diff = diffFleet(prior, input.after, at, this.lastGoodSync)
+      const diff = diffFleet(prior, input.after, at, this.lastGoodSync, this.lastOrder)
+      this.lastOrder = diff.order
       const ids = new Map<string, number>()
       for (const state of diff.states) ids.set(state.uuid, this.registry.save(state, at))
       const w = this.words
@@ -244,6 +247,8 @@ export class HistoryRecorder {
       const forget = this.db.prepare(`DELETE FROM chargers WHERE id = ?`)
       for (const id of gone) forget.run(id)
       this.registry.forget(gone)
+      // A forgotten charger must not be matched again from the hint.
+      this.lastOrder = []
       this.stmt.meta.run('last_prune', String(at))
     })
     run.immediate()

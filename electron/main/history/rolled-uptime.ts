@@ -15,7 +15,7 @@ import {
   type DayRollups,
   type RolledDay,
 } from './day-rollups'
-import { DaysJoined, figuresOf, type DayFigures } from './uptime-days'
+import { DaysJoined, figuresOf } from './uptime-days'
 
 type Row = [number, number, number, number | null, number | null]
 
@@ -27,24 +27,6 @@ function grouped(rows: Iterable<Row>): Map<number, TimelineEvent[]> {
     list.push({ at, eff, from: bucketAt(from), to: bucketAt(to) })
   }
   return out
-}
-
-const ZERO: DayFigures = { up: 0, known: 0, lead: 0, inner: 0, trail: 0 }
-
-/** Where each charger's entry sits in a day's row: the same place every day until a charger is forgotten. */
-class Slots {
-  private readonly byDay = new Map<number, Map<number, number>>()
-
-  find(day: RolledDay, id: number, guess: number | undefined): number {
-    if (guess !== undefined && day.entries[guess] === id) return guess
-    let map = this.byDay.get(day.day)
-    if (!map) {
-      map = new Map()
-      for (let i = 0; i < day.entries.length; i += ENTRY) map.set(day.entries[i]!, i)
-      this.byDay.set(day.day, map)
-    }
-    return map.get(id) ?? -1
-  }
 }
 
 export function rolledUptime(
@@ -60,8 +42,20 @@ export function rolledUptime(
   const days: RolledDay[] = rollups.read(firstWhole / DAY_SEC, lastWhole / DAY_SEC)
   if (days.length !== (lastWhole - firstWhole) / DAY_SEC) return null
 
-  const slots = new Slots()
+  const chargers = [...registry.byId.values()]
+  // Each charger's place in `chargers` by row id: a day's entries name chargers by id, in any order.
+  let maxId = 0
+  for (const charger of chargers) maxId = Math.max(maxId, charger.id)
+  const place = new Int32Array(maxId + 1).fill(-1)
+  chargers.forEach((charger, k) => (place[charger.id] = k))
+  const placeOf = (id: number) => (id > 0 && id <= maxId ? place[id]! : -1)
+
   const first = days[0]!.entries
+  const firstSlot = new Int32Array(chargers.length).fill(-1)
+  for (let i = 0; i < first.length; i += ENTRY) {
+    const k = placeOf(first[i]!)
+    if (k >= 0) firstSlot[k] = i
+  }
   const spans = db.prepare(`SELECT start, end FROM watch_spans WHERE end >= ? AND start < ?`).all(from, to) as {
     start: number
     end: number
@@ -84,60 +78,58 @@ export function rolledUptime(
     `SELECT charger, at, eff, from_bucket, to_bucket FROM events WHERE charger = ? AND at >= ? AND eff < ? AND kind != ${ACTION_CODE} ORDER BY id`,
   )
 
+  // Each charger's parts join in time order: the head, then day by day (a day's row read once, in its
+  // order), then the tail.
+  const joined = new DaysJoined(chargers.length)
+  const hadEvents = new Uint8Array(chargers.length)
+  chargers.forEach((charger, k) => {
+    if (head.has(charger.id) || tail.has(charger.id)) hadEvents[k] = 1
+    if (from >= firstWhole) return
+    const slot = firstSlot[k]!
+    let events = head.get(charger.id) ?? []
+    const firstFlags = slot < 0 ? 0 : first[slot + 7]!
+    if (firstFlags & FLAG_LATE_START) {
+      const late = grouped(lateHead.raw().iterate(charger.id, firstWhole, firstWhole) as IterableIterator<Row>)
+      events = [...events, ...(late.get(charger.id) ?? [])]
+    }
+    if (events.length === 0) {
+      // Nothing happened before the first whole day: the state then is the one that day started in.
+      const state = slot < 0 ? (charger.present ? charger.bucket : null) : decodeState(first[slot + 6]!)
+      events = [{ at: Infinity, eff: Infinity, from: state, to: state }]
+    }
+    const segments = timeline(from, firstWhole, charger, events)
+    joined.addFigures(k, figuresOf(segments, coverage, from, firstWhole, false), firstWhole - from)
+  })
+  const dayOfLastEntry = new Int32Array(chargers.length).fill(-1)
+  days.forEach((day, d) => {
+    const entries = day.entries
+    for (let i = 0; i < entries.length; i += ENTRY) {
+      const k = placeOf(entries[i]!)
+      if (k < 0) continue
+      dayOfLastEntry[k] = d
+      if (entries[i + 7]! & FLAG_EVENTS) hadEvents[k] = 1
+      joined.add(k, entries[i + 1]!, entries[i + 2]!, entries[i + 3]!, entries[i + 4]!, entries[i + 5]!, DAY_SEC)
+    }
+    // A charger the day has no entry for was not in the fleet that day.
+    for (let k = 0; k < chargers.length; k++) if (dayOfLastEntry[k] !== d) joined.add(k, 0, 0, 0, 0, 0, DAY_SEC)
+  })
+
   const out: ChargerUptime[] = []
-  for (const charger of registry.byId.values()) {
-    const found = slots.find(days[0]!, charger.id, undefined)
-    const slot = found < 0 ? undefined : found
-    const joined = new DaysJoined()
-    let hadEvents = head.has(charger.id) || tail.has(charger.id)
-    if (from < firstWhole) {
-      let events = head.get(charger.id) ?? []
-      const firstFlags = slot === undefined ? 0 : first[slot + 7]!
-      if (firstFlags & FLAG_LATE_START) {
-        const late = grouped(lateHead.raw().iterate(charger.id, firstWhole, firstWhole) as IterableIterator<Row>)
-        events = [...events, ...(late.get(charger.id) ?? [])]
-      }
-      if (events.length === 0) {
-        // Nothing happened before the first whole day: the state then is the one that day started in.
-        const state = slot === undefined ? (charger.present ? charger.bucket : null) : decodeState(first[slot + 6]!)
-        events = [{ at: Infinity, eff: Infinity, from: state, to: state }]
-      }
-      const segments = timeline(from, firstWhole, charger, events)
-      joined.add(figuresOf(segments, coverage, from, firstWhole, false), firstWhole - from)
-    }
-    for (const day of days) {
-      const entries = day.entries
-      const at = slots.find(day, charger.id, slot)
-      if (at < 0) {
-        joined.add(ZERO, DAY_SEC)
-        continue
-      }
-      if (entries[at + 7]! & FLAG_EVENTS) hadEvents = true
-      joined.add(
-        {
-          up: entries[at + 1]!,
-          known: entries[at + 2]!,
-          lead: entries[at + 3]!,
-          inner: entries[at + 4]!,
-          trail: entries[at + 5]!,
-        },
-        DAY_SEC,
-      )
-    }
+  chargers.forEach((charger, k) => {
     if (lastWhole < to) {
       const events = tail.get(charger.id) ?? []
       const segments = timeline(lastWhole, to, charger, events)
       const cut = events.some((e) => e.eff === lastWhole)
-      joined.add(figuresOf(segments, coverage, lastWhole, to, cut), to - lastWhole)
+      joined.addFigures(k, figuresOf(segments, coverage, lastWhole, to, cut), to - lastWhole)
     }
-    if (!hadEvents && !charger.present) continue
+    if (!hadEvents[k] && !charger.present) return
     out.push({
       uuid: charger.uuid,
       label: charger.label,
-      upSec: joined.up,
-      knownSec: joined.known,
-      longestOutageSec: joined.longestOutage,
+      upSec: joined.up(k),
+      knownSec: joined.known(k),
+      longestOutageSec: joined.longestOutage(k),
     })
-  }
+  })
   return out
 }
