@@ -131,12 +131,14 @@ test.describe('the list layout', () => {
     expect(toList.slice(0, landing).filter((stop) => stop.startsWith('inside'))).toEqual([])
     await expect(grid(app)).toBeFocused()
 
-    // On through the header's controls (select all, sort, resize), no row, and out of the list.
+    // On through the header's controls (select all, sort, resize), the first row's box (the body's one stop
+    // while no row is chosen), and out of the list.
+    const firstBox = await bodyRows(app).first().getByRole('checkbox').getAttribute('aria-label')
     const onward = await tabThrough(headerControls + 5)
     expect(onward.at(-1), onward.join('\n')).toMatch(/^outside/)
     expect(onward.filter((stop) => stop === 'grid')).toEqual([])
-    expect(rowBoxes(onward)).toEqual([])
-    expect(onward.length).toBe(headerControls + 1)
+    expect(rowBoxes(onward)).toEqual([`inside grid: INPUT ${firstBox}`])
+    expect(onward.length).toBe(headerControls + 2)
 
     // With a row chosen, its box is the body's one stop (Space ticks it for a bulk command), never another row's.
     await grid(app).focus()
